@@ -1,0 +1,43 @@
+import { Command, CommanderError } from 'commander';
+import { registerLogin } from './commands/login.js';
+import { registerLogout } from './commands/logout.js';
+import { registerMemberShow } from './commands/member-show.js';
+import { CliError, readCliEnv } from './env.js';
+
+/** Builds the `pulih` program; one file per command under ./commands. */
+export function buildProgram(env: ReturnType<typeof readCliEnv>): Command {
+  const program = new Command('pulih')
+    .description('Pulih staff CLI: call center, customer service, branch officers, supervisors, admins')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] ? `${text.split('\n')[0]}\n` : text) });
+  registerLogin(program, env);
+  registerLogout(program, env);
+  const member = program.command('member').description('Peserta / members');
+  registerMemberShow(member, env);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; expected errors are one line on stderr, never a stack. */
+export async function run(argv: string[], source: Record<string, string | undefined> = process.env): Promise<number> {
+  try {
+    const program = buildProgram(readCliEnv(source));
+    for (const command of program.commands) command.exitOverride();
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0
+        ? 0
+        : 2;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`pulih: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(
+      `pulih: unexpected error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
+    );
+    return 1;
+  }
+}

@@ -1,0 +1,8 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  base: '/kiosk/',
+  plugins: [svelte()],
+  build: { outDir: 'dist', emptyOutDir: true },
+});

@@ -1,0 +1,15 @@
+import type { AppRouter } from '@pulih/api';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { inferRouterOutputs } from '@trpc/server';
+
+/** The one tRPC client of the member portal; the session cookie rides along same-origin. */
+export const api = createTRPCClient<AppRouter>({
+  links: [
+    httpBatchLink({
+      url: '/trpc',
+      fetch: (url, options) => fetch(url, { ...options, credentials: 'same-origin' }),
+    }),
+  ],
+});
+
+export type MemberProfile = inferRouterOutputs<AppRouter>['member']['profile'];

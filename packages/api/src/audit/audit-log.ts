@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { desc } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { auditLog } from '../db/schema.js';
+
+export interface AuditEntry {
+  readonly actorKind: 'member' | 'staff' | 'system' | 'anonymous';
+  readonly actorId: string | null;
+  readonly action: string;
+  readonly memberId: number | null;
+  readonly channel: 'web' | 'kiosk' | 'cli' | 'system';
+  /** References and masked values only: never a full contact, password, code or token. */
+  readonly detail: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+const GENESIS = '0'.repeat(64);
+
+export function auditEntryHash(prevHash: string, at: string, entry: AuditEntry): string {
+  const canonical = JSON.stringify([
+    prevHash,
+    at,
+    entry.actorKind,
+    entry.actorId,
+    entry.action,
+    entry.memberId,
+    entry.channel,
+    JSON.stringify(entry.detail, Object.keys(entry.detail).sort()),
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Appends an entry chained to the previous one. Call inside the transaction of the change
+ * it records, so that the entry and the change land together or not at all.
+ */
+export function appendAudit(db: Db, entry: AuditEntry, now: Date): void {
+  const last = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const prevHash = last?.hash ?? GENESIS;
+  const at = now.toISOString();
+  db.insert(auditLog)
+    .values({
+      at,
+      actorKind: entry.actorKind,
+      actorId: entry.actorId,
+      action: entry.action,
+      memberId: entry.memberId,
+      channel: entry.channel,
+      detail: JSON.stringify(entry.detail, Object.keys(entry.detail).sort()),
+      prevHash,
+      hash: auditEntryHash(prevHash, at, entry),
+    })
+    .run();
+}

@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface OpenedDatabase {
+  readonly db: Db;
+  /** The raw handle, for pragmas and prepared statements inside the repository layer. */
+  readonly sqlite: Database.Database;
+  readonly close: () => void;
+  /** True when the database answers a trivial query (used by `/healthz`). */
+  readonly isHealthy: () => boolean;
+}
+
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/** A database file that exists but cannot be used; the server reports it and exits. */
+export class DatabaseUnusableError extends Error {
+  override readonly name = 'DatabaseUnusableError';
+}
+
+/**
+ * Opens (or creates) the SQLite file, switches on WAL and foreign keys, and applies the
+ * committed migrations. Pass `:memory:` for a fresh database in tests.
+ */
+export function openDatabase(file: string): OpenedDatabase {
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`integrity check failed: ${String(check)}`);
+  } catch (error) {
+    throw new DatabaseUnusableError(
+      `cannot use the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const db = drizzle(sqlite, { schema });
+  try {
+    migrate(db, { migrationsFolder });
+  } catch (error) {
+    sqlite.close();
+    throw new DatabaseUnusableError(
+      `cannot migrate the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const ping = sqlite.prepare('select 1 as ok');
+  return {
+    db,
+    sqlite,
+    close: () => sqlite.close(),
+    isHealthy: () => {
+      try {
+        return (ping.get() as { ok: number } | undefined)?.ok === 1;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

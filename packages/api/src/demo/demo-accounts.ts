@@ -1,0 +1,76 @@
+import type { Sex } from '@pulih/domain';
+import type { StaffRole } from '../db/schema.js';
+
+/** DEMO ONLY. Seeded when PULIH_DEMO=1; listed in the README. Never present in production. */
+export const DEMO_MEMBER_PASSWORD = 'Pulih-Demo-2026';
+export const DEMO_STAFF_PASSWORD = 'Pulih-Staf-2026';
+
+export interface DemoMember {
+  readonly nik: string;
+  readonly fullName: string;
+  readonly birthDate: string;
+  readonly sex: Sex;
+  readonly motherName: string;
+  readonly kpjNumbers: readonly string[];
+  readonly email: string;
+  readonly emailVerified: boolean;
+  readonly phone: string;
+  readonly phoneVerified: boolean;
+  /** Years since the contacts were last confirmed. */
+  readonly confirmedYearsAgo: number;
+  readonly status: 'aktif' | 'non_aktif';
+  readonly statusReason: string | null;
+}
+
+export const demoMembers: readonly DemoMember[] = [
+  {
+    nik: '3273015708900001',
+    fullName: 'SITI RAHAYU',
+    birthDate: '1990-08-17',
+    sex: 'P',
+    motherName: 'SUMARNI',
+    kpjNumbers: ['19011111111', '20022222222'],
+    email: 'siti.rahayu@example.com',
+    emailVerified: true,
+    phone: '+6281234567890',
+    phoneVerified: true,
+    confirmedYearsAgo: 0,
+    status: 'aktif',
+    statusReason: null,
+  },
+  {
+    nik: '3174051203850002',
+    fullName: 'BUDI SANTOSO',
+    birthDate: '1985-03-12',
+    sex: 'L',
+    motherName: 'PAINEM',
+    kpjNumbers: ['19033333333'],
+    email: 'budi.santoso@example.com',
+    emailVerified: false,
+    phone: '+6285712345678',
+    phoneVerified: true,
+    confirmedYearsAgo: 2,
+    status: 'aktif',
+    statusReason: null,
+  },
+  {
+    nik: '3578044211790003',
+    fullName: 'DEWI LESTARI',
+    birthDate: '1979-11-02',
+    sex: 'P',
+    motherName: 'KARTINI',
+    kpjNumbers: ['19044444444'],
+    email: 'dewi.lestari@example.com',
+    emailVerified: true,
+    phone: '+6281398765432',
+    phoneVerified: true,
+    confirmedYearsAgo: 1,
+    status: 'non_aktif',
+    statusReason: 'Iuran tidak dibayar 3 bulan berturut-turut / no contribution for 3 consecutive months',
+  },
+];
+
+export const demoStaff: readonly { username: string; fullName: string; role: StaffRole }[] = [
+  { username: 'demo.admin', fullName: 'Admin Demo', role: 'admin' },
+  { username: 'demo.agent', fullName: 'Agen Call Center Demo', role: 'call_center_agent' },
+];

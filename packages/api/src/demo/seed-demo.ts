@@ -1,0 +1,93 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { accounts, memberContacts, memberKpj, members, meta, staffUsers } from '../db/schema.js';
+import { hashPassword } from '../security/password.js';
+import { DEMO_MEMBER_PASSWORD, DEMO_STAFF_PASSWORD, demoMembers, demoStaff } from './demo-accounts.js';
+import { type GeneratedMember, generateRegistry } from './registry-generator.js';
+
+const SEEDED_KEY = 'demo_seeded_at';
+
+interface MemberRow extends GeneratedMember {
+  readonly emailVerifiedAt: string | null;
+  readonly phoneVerifiedAt: string | null;
+  readonly confirmedAt: string | null;
+  readonly status?: 'aktif' | 'non_aktif';
+  readonly statusReason?: string | null;
+}
+
+function insertMember(db: Db, row: MemberRow, now: string): number {
+  const inserted = db
+    .insert(members)
+    .values({
+      nik: row.nik,
+      fullName: row.fullName,
+      birthDate: row.birthDate,
+      sex: row.sex,
+      motherName: row.motherName,
+      status: row.status ?? 'aktif',
+      statusReason: row.statusReason ?? null,
+      createdAt: now,
+    })
+    .returning({ id: members.id })
+    .get();
+  row.kpjNumbers.forEach((kpj, i) => {
+    db.insert(memberKpj)
+      .values({ kpj, memberId: inserted.id, registeredAt: `${2010 + i}-01-01` })
+      .run();
+  });
+  db.insert(memberContacts)
+    .values({
+      memberId: inserted.id,
+      email: row.email,
+      emailVerifiedAt: row.emailVerifiedAt,
+      phone: row.phone,
+      phoneVerifiedAt: row.phoneVerifiedAt,
+      confirmedAt: row.confirmedAt,
+      updatedAt: now,
+    })
+    .run();
+  return inserted.id;
+}
+
+/**
+ * Seeds the demo registry once per database: the documented demo members and staff, then a
+ * generated registry of `size` members. Returns false when the database was seeded before.
+ */
+export async function seedDemo(db: Db, size: number, now: Date): Promise<boolean> {
+  if (db.select().from(meta).where(eq(meta.key, SEEDED_KEY)).get()) return false;
+  const [memberHash, staffHash] = await Promise.all([
+    hashPassword(DEMO_MEMBER_PASSWORD),
+    hashPassword(DEMO_STAFF_PASSWORD),
+  ]);
+  const at = now.toISOString();
+  const yearsAgo = (years: number) => new Date(now.getTime() - years * 365.25 * 86_400_000).toISOString();
+  db.transaction((tx) => {
+    for (const demo of demoMembers) {
+      const memberId = insertMember(
+        tx,
+        {
+          ...demo,
+          emailVerifiedAt: demo.emailVerified ? yearsAgo(demo.confirmedYearsAgo) : null,
+          phoneVerifiedAt: demo.phoneVerified ? yearsAgo(demo.confirmedYearsAgo) : null,
+          confirmedAt: yearsAgo(demo.confirmedYearsAgo),
+        },
+        at,
+      );
+      tx.insert(accounts).values({ memberId, passwordHash: memberHash, createdAt: at }).run();
+    }
+    for (const staff of demoStaff) {
+      tx.insert(staffUsers)
+        .values({ ...staff, passwordHash: staffHash, createdAt: at })
+        .run();
+    }
+    // Generated members may collide with a demo member's NIK or KPJ only by chance; skip those.
+    const taken = new Set(demoMembers.flatMap((m) => [m.nik, ...m.kpjNumbers, m.email]));
+    for (const member of generateRegistry(size)) {
+      if ([member.nik, ...member.kpjNumbers, member.email].some((v) => v !== null && taken.has(v))) continue;
+      insertMember(tx, { ...member, emailVerifiedAt: null, phoneVerifiedAt: null, confirmedAt: null }, at);
+      taken.add(member.nik);
+    }
+    tx.insert(meta).values({ key: SEEDED_KEY, value: at }).run();
+  });
+  return true;
+}

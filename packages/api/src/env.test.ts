@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './env.js';
+
+const secret = 's'.repeat(32);
+
+describe('loadConfig', () => {
+  it('defaults PORT to 3000 and the data directory to ./data', () => {
+    const loaded = loadConfig({ PULIH_DEMO: '1' }, 'start');
+    expect(loaded.ok && loaded.config.env.PORT).toBe(3000);
+    expect(loaded.ok && loaded.config.env.PULIH_DATA_DIR).toBe('./data');
+  });
+
+  it('switches the dev mailbox on only in demo mode', () => {
+    const demo = loadConfig({ PULIH_DEMO: '1' }, 'start');
+    const real = loadConfig({ PULIH_SECRET: secret }, 'start');
+    expect(demo.ok && demo.config.devMailbox).toBe(true);
+    expect(real.ok && real.config.devMailbox).toBe(false);
+  });
+
+  it('refuses to serve in production with demo mode on', () => {
+    expect(loadConfig({ PULIH_DEMO: '1', PULIH_SECRET: secret }, 'serve')).toEqual({
+      ok: false,
+      message: 'refusing to serve: demo mode (PULIH_DEMO) is on',
+    });
+    expect(loadConfig({ NODE_ENV: 'production', PULIH_DEMO: '1', PULIH_SECRET: secret }, 'start').ok).toBe(false);
+  });
+
+  it('refuses to serve without a secret', () => {
+    expect(loadConfig({}, 'serve')).toEqual({ ok: false, message: 'refusing to serve: PULIH_SECRET is not set' });
+    expect(loadConfig({}, 'start').ok).toBe(false);
+  });
+
+  it('names the bad setting in one line', () => {
+    expect(loadConfig({ PORT: 'eighty', PULIH_DEMO: '1' }, 'start')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^bad setting PORT: /),
+    });
+    expect(loadConfig({ PULIH_SECRET: 'short' }, 'serve')).toEqual({
+      ok: false,
+      message: 'bad setting PULIH_SECRET: PULIH_SECRET must be at least 32 characters',
+    });
+  });
+});

@@ -1,0 +1,56 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((value) => value === '1' || value === 'true');
+
+/** Every setting of the server, parsed once; nothing else reads `process.env`. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PULIH_DATA_DIR: z.string().min(1).default('./data'),
+  PULIH_DEMO: flag,
+  PULIH_DEMO_MEMBERS: z.coerce.number().int().min(0).max(2_000_000).default(3000),
+  PULIH_SECRET: z.string().min(32, 'PULIH_SECRET must be at least 32 characters').optional(),
+  PULIH_WEB_DIR: z.string().min(1).default(`${repoRoot}apps/web/dist`),
+  PULIH_KIOSK_DIR: z.string().min(1).default(`${repoRoot}apps/kiosk/dist`),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Used only in demo mode, where no real data exists. */
+const DEMO_SECRET = 'pulih-demo-secret-not-for-production-use-0000';
+
+export interface ServerConfig {
+  readonly env: Env;
+  readonly secret: string;
+  readonly devMailbox: boolean;
+}
+
+/**
+ * Parses the environment. `production` forbids demo mode and requires secrets, so a
+ * production start can never expose demo accounts or the dev mailbox.
+ */
+export function loadConfig(
+  source: Record<string, string | undefined>,
+  mode: 'start' | 'serve',
+): { ok: true; config: ServerConfig } | { ok: false; message: string } {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, message: `bad setting ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
+  }
+  const env = parsed.data;
+  if (mode === 'serve' || env.NODE_ENV === 'production') {
+    if (env.PULIH_DEMO) return { ok: false, message: 'refusing to serve: demo mode (PULIH_DEMO) is on' };
+    if (!env.PULIH_SECRET) return { ok: false, message: 'refusing to serve: PULIH_SECRET is not set' };
+  }
+  const secret = env.PULIH_SECRET ?? (env.PULIH_DEMO ? DEMO_SECRET : undefined);
+  if (!secret) return { ok: false, message: 'PULIH_SECRET is not set (or switch on demo mode with PULIH_DEMO=1)' };
+  return { ok: true, config: { env, secret, devMailbox: env.PULIH_DEMO } };
+}

@@ -1,0 +1,65 @@
+import { TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+
+/**
+ * Every expected failure the API reports, mapped to its tRPC code in exactly one table:
+ * adding a code without a mapping does not compile.
+ */
+export const appErrorStatus = {
+  INVALID_INPUT: 'BAD_REQUEST',
+  INVALID_CREDENTIALS: 'UNAUTHORIZED',
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  CROSS_SITE_REQUEST: 'FORBIDDEN',
+  MEMBER_NOT_FOUND: 'NOT_FOUND',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+} as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
+
+export type AppErrorCode = keyof typeof appErrorStatus;
+
+/** Short English descriptions; front ends translate by `appCode`, the CLI prints these. */
+const messages: Record<AppErrorCode, string> = {
+  INVALID_INPUT: 'The input is not valid.',
+  INVALID_CREDENTIALS: 'The email/KPJ or password is wrong.',
+  UNAUTHENTICATED: 'Please log in first.',
+  FORBIDDEN: 'Your role may not do this.',
+  CROSS_SITE_REQUEST: 'Cross-site requests are refused.',
+  MEMBER_NOT_FOUND: 'No member matches that KPJ or NIK.',
+  RATE_LIMITED: 'Too many attempts; try again later.',
+  INTERNAL: 'Something went wrong on our side; please try again.',
+};
+
+export class AppError extends TRPCError {
+  readonly appCode: AppErrorCode;
+  constructor(appCode: AppErrorCode, message: string = messages[appCode]) {
+    super({ code: appErrorStatus[appCode], message });
+    this.appCode = appCode;
+  }
+}
+
+export const appError = (code: AppErrorCode, message?: string): AppError => new AppError(code, message);
+
+/** The appCode reported for any error, including tRPC's own (bad input, unknown route). */
+export function appCodeOf(error: TRPCError): AppErrorCode {
+  if (error instanceof AppError) return error.appCode;
+  switch (error.code) {
+    case 'BAD_REQUEST':
+    case 'PARSE_ERROR':
+    case 'NOT_FOUND':
+    case 'METHOD_NOT_SUPPORTED':
+    case 'UNSUPPORTED_MEDIA_TYPE':
+    case 'PAYLOAD_TOO_LARGE':
+      return 'INVALID_INPUT';
+    case 'UNAUTHORIZED':
+      return 'UNAUTHENTICATED';
+    case 'FORBIDDEN':
+      return 'FORBIDDEN';
+    case 'TOO_MANY_REQUESTS':
+      return 'RATE_LIMITED';
+    default:
+      return 'INTERNAL';
+  }
+}
+
+export const publicMessageOf = (code: AppErrorCode): string => messages[code];

@@ -1,0 +1,10 @@
+export { createApp, SESSION_COOKIE } from './app.js';
+export type { Clock } from './clock.js';
+export { type OpenedDatabase, openDatabase } from './db/database.js';
+export { DEMO_MEMBER_PASSWORD, DEMO_STAFF_PASSWORD, demoMembers, demoStaff } from './demo/demo-accounts.js';
+export { seedDemo } from './demo/seed-demo.js';
+export { loadConfig, type ServerConfig } from './env.js';
+export type { AppErrorCode } from './errors.js';
+export { type AppRouter, appRouter } from './router.js';
+export { listen, type RunningServer } from './server.js';
+export type { Context as ApiContext, RequestMeta } from './trpc.js';

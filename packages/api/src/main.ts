@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createApp } from './app.js';
+import { DatabaseUnusableError, openDatabase } from './db/database.js';
+import { seedDemo } from './demo/seed-demo.js';
+import { loadConfig } from './env.js';
+import { listen, type RunningServer } from './server.js';
+
+/**
+ * The one server process: `start` (demo allowed) or `serve` (production: refuses demo mode,
+ * the dev mailbox and missing secrets). Expected failures end in one line and exit code 1.
+ */
+async function main(mode: 'start' | 'serve'): Promise<void> {
+  const loaded = loadConfig(process.env, mode);
+  if (!loaded.ok) fail(loaded.message);
+  const { config } = loaded;
+  const { env } = config;
+  if (env.PULIH_DEMO) {
+    console.log('Pulih: DEMO MODE: demo data and demo accounts, dev mailbox at /dev/mailbox. Not for real members.');
+  } else {
+    console.log(`Pulih: ${env.NODE_ENV} mode.`);
+  }
+  const dataDir = resolve(env.PULIH_DATA_DIR);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    fail(`cannot create the data directory ${dataDir}: ${(error as Error).message}`);
+  }
+  let database: ReturnType<typeof openDatabase>;
+  try {
+    database = openDatabase(join(dataDir, 'pulih.sqlite'));
+  } catch (error) {
+    if (error instanceof DatabaseUnusableError) fail(error.message);
+    throw error;
+  }
+  if (env.PULIH_DEMO) {
+    const seeded = await seedDemo(database.db, env.PULIH_DEMO_MEMBERS, new Date());
+    console.log(
+      seeded ? `Demo data seeded (${env.PULIH_DEMO_MEMBERS} generated members).` : 'Demo data already present.',
+    );
+  }
+  const app = createApp({ database, config });
+  let server: RunningServer;
+  try {
+    server = await listen(app, env.PORT, env.HOST);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(code === 'EADDRINUSE' ? `port ${env.PORT} is already in use (set PORT)` : (error as Error).message);
+  }
+  console.log(`Pulih listening on http://localhost:${server.port} (web /, kiosk /kiosk, API /trpc, /healthz)`);
+  const shutdown = () => {
+    void server.close().then(() => {
+      database.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+function fail(message: string): never {
+  console.error(`pulih: ${message}`);
+  process.exit(1);
+}
+
+const mode = process.argv[2] === 'serve' ? 'serve' : 'start';
+main(mode).catch((error: unknown) => {
+  fail(error instanceof Error ? error.message : String(error));
+});

@@ -1,0 +1,41 @@
+import { discloseContact, maskNik } from '@pulih/domain';
+import { z } from 'zod';
+import { appError } from '../../errors.js';
+import { getMemberRecord } from '../../repositories/member-repository.js';
+import { memberProcedure } from '../../trpc.js';
+
+export const profileOutput = z.object({
+  fullName: z.string(),
+  kpjNumbers: z.array(z.string()),
+  nikMasked: z.string(),
+  email: z.string().nullable(),
+  emailVerified: z.boolean(),
+  phone: z.string().nullable(),
+  phoneVerified: z.boolean(),
+  contactsConfirmedAt: z.string().nullable(),
+  membershipStatus: z.enum(['aktif', 'non_aktif']),
+});
+
+/**
+ * "Cek email terdaftar": the logged-in member sees their own registered contacts in full.
+ * A member viewing their own profile is not a disclosure to audit.
+ */
+export const profile = memberProcedure
+  .input(z.void())
+  .output(profileOutput)
+  .query(({ ctx }) => {
+    const record = getMemberRecord(ctx.db, ctx.member.memberId);
+    if (!record) throw appError('UNAUTHENTICATED');
+    const contact = discloseContact({ email: record.email, phone: record.phone }, 'full');
+    return {
+      fullName: record.fullName,
+      kpjNumbers: [...record.kpjNumbers],
+      nikMasked: record.nik ? maskNik(record.nik) : '-',
+      email: contact.email,
+      emailVerified: record.emailVerifiedAt !== null,
+      phone: contact.phone,
+      phoneVerified: record.phoneVerifiedAt !== null,
+      contactsConfirmedAt: record.contactsConfirmedAt,
+      membershipStatus: record.status,
+    };
+  });

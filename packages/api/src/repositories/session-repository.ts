@@ -1,0 +1,96 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { accounts, type StaffRole, sessions, staffTokens, staffUsers } from '../db/schema.js';
+import { hashToken, newToken } from '../security/tokens.js';
+
+const MINUTE = 60_000;
+export const SESSION_IDLE_MS = 30 * MINUTE;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * MINUTE;
+/** Writing last-seen on every request would turn each read into a write. */
+const LAST_SEEN_WRITE_INTERVAL_MS = MINUTE;
+/** A staff token lasts one working day. */
+export const STAFF_TOKEN_MS = 10 * 60 * MINUTE;
+
+export interface MemberSession {
+  readonly accountId: number;
+  readonly memberId: number;
+  readonly createdAt: string;
+}
+
+export function createMemberSession(db: Db, accountId: number, now: Date): string {
+  const token = newToken();
+  db.insert(sessions)
+    .values({
+      tokenHash: hashToken(token),
+      accountId,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
+    })
+    .run();
+  return token;
+}
+
+export function findMemberSession(db: Db, token: string, now: Date): MemberSession | null {
+  const tokenHash = hashToken(token);
+  const row = db
+    .select({
+      accountId: sessions.accountId,
+      memberId: accounts.memberId,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      accountState: accounts.state,
+    })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
+    .get();
+  if (row?.accountState !== 'active') return null;
+  const nowMs = now.getTime();
+  const lastSeenMs = Date.parse(row.lastSeenAt);
+  if (nowMs >= Date.parse(row.expiresAt) || nowMs - lastSeenMs >= SESSION_IDLE_MS) return null;
+  if (nowMs - lastSeenMs >= LAST_SEEN_WRITE_INTERVAL_MS) {
+    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash)).run();
+  }
+  return { accountId: row.accountId, memberId: row.memberId, createdAt: row.createdAt };
+}
+
+export function revokeMemberSession(db: Db, token: string, now: Date): void {
+  db.update(sessions)
+    .set({ revokedAt: now.toISOString() })
+    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt)))
+    .run();
+}
+
+export interface StaffIdentity {
+  readonly staffId: number;
+  readonly username: string;
+  readonly role: StaffRole;
+}
+
+export function createStaffToken(db: Db, staffId: number, now: Date): { token: string; expiresAt: string } {
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + STAFF_TOKEN_MS).toISOString();
+  db.insert(staffTokens)
+    .values({ tokenHash: hashToken(token), staffId, createdAt: now.toISOString(), expiresAt })
+    .run();
+  return { token, expiresAt };
+}
+
+export function findStaffByToken(db: Db, token: string, now: Date): StaffIdentity | null {
+  const row = db
+    .select({
+      staffId: staffUsers.id,
+      username: staffUsers.username,
+      role: staffUsers.role,
+      disabledAt: staffUsers.disabledAt,
+      expiresAt: staffTokens.expiresAt,
+    })
+    .from(staffTokens)
+    .innerJoin(staffUsers, eq(staffUsers.id, staffTokens.staffId))
+    .where(and(eq(staffTokens.tokenHash, hashToken(token)), isNull(staffTokens.revokedAt)))
+    .get();
+  if (!row || row.disabledAt !== null || now.getTime() >= Date.parse(row.expiresAt)) return null;
+  return { staffId: row.staffId, username: row.username, role: row.role };
+}

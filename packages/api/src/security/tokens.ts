@@ -1,0 +1,11 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+
+/** 256 random bits, URL-safe. */
+export const newToken = (): string => randomBytes(32).toString('base64url');
+
+/** Tokens are stored as their SHA-256: a stolen table lets nobody in. */
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Keyed hash for values that are guessable (identifiers, short codes). */
+export const keyedHash = (secret: string, value: string): string =>
+  createHmac('sha256', secret).update(value).digest('hex');

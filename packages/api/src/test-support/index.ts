@@ -1,0 +1,1 @@
+export { createTestServer, ManualClock } from './test-server.js';

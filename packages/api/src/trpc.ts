@@ -1,0 +1,69 @@
+import { initTRPC } from '@trpc/server';
+import type { Clock } from './clock.js';
+import type { Db } from './db/database.js';
+import type { StaffRole } from './db/schema.js';
+import type { ServerConfig } from './env.js';
+import { AppError, appCodeOf, appError, publicMessageOf } from './errors.js';
+import { findMemberSession, findStaffByToken } from './repositories/session-repository.js';
+
+export interface RequestMeta {
+  readonly ip: string;
+  readonly userAgent: string;
+  /** The raw session cookie, when the request carries one. */
+  readonly sessionToken: string | null;
+  readonly bearerToken: string | null;
+  readonly setSessionCookie: (token: string, maxAgeSeconds: number) => void;
+  readonly clearSessionCookie: () => void;
+}
+
+export type Context = {
+  readonly db: Db;
+  readonly config: ServerConfig;
+  readonly clock: Clock;
+  readonly request: RequestMeta;
+};
+
+const t = initTRPC.context<Context>().create({
+  // Never send stack traces or internal messages to a client.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const appCode = appCodeOf(error);
+    const message = error instanceof AppError ? error.message : publicMessageOf(appCode);
+    return {
+      message,
+      code: shape.code,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, appCode },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure;
+
+/** A member with a live session; the context gains `member`. */
+export const memberProcedure = t.procedure.use(({ ctx, next }) => {
+  const token = ctx.request.sessionToken;
+  const session = token ? findMemberSession(ctx.db, token, ctx.clock.now()) : null;
+  if (!session) throw appError('UNAUTHENTICATED');
+  return next({ ctx: { ...ctx, member: session } });
+});
+
+/** Staff with a valid token and one of the given roles; everything else is denied. */
+export const staffProcedure = (roles: readonly StaffRole[]) =>
+  t.procedure.use(({ ctx, next }) => {
+    const token = ctx.request.bearerToken;
+    const staff = token ? findStaffByToken(ctx.db, token, ctx.clock.now()) : null;
+    if (!staff) throw appError('UNAUTHENTICATED');
+    if (!roles.includes(staff.role)) throw appError('FORBIDDEN');
+    return next({ ctx: { ...ctx, staff } });
+  });
+
+export const allStaffRoles: readonly StaffRole[] = [
+  'call_center_agent',
+  'customer_service_agent',
+  'branch_officer',
+  'supervisor',
+  'admin',
+];

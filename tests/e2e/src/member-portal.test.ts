@@ -1,0 +1,83 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.js';
+import { type DemoServer, startDemoServer } from './server-process.js';
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('member portal in a real Chromium', () => {
+  it('logs a demo member in with the KPJ number and shows the registered email and phone', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await page.fill('#identifier', '19011111111');
+    await page.fill('#password', 'Pulih-Demo-2026');
+    await page.click('[data-testid="login-submit"]');
+    await expect.poll(() => page.textContent('[data-testid="registered-email"]')).toContain('siti.rahayu@example.com');
+    expect(await page.textContent('[data-testid="registered-phone"]')).toContain('0812-3456-7890');
+    await page.screenshot({ path: `${process.env.PULIH_SCREENSHOT_DIR ?? '/tmp'}/pulih-profile.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('logs in with the email, and after logout the profile is gone', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await page.fill('#identifier', 'budi.santoso@example.com');
+    await page.fill('#password', 'Pulih-Demo-2026');
+    await page.click('[data-testid="login-submit"]');
+    await expect.poll(() => page.textContent('[data-testid="registered-email"]')).toContain('budi.santoso@example.com');
+    await page.click('[data-testid="logout"]');
+    await page.waitForSelector('#identifier');
+    await page.reload();
+    await page.waitForSelector('#identifier');
+    expect(await page.$('[data-testid="registered-email"]')).toBeNull();
+    await page.close();
+  });
+
+  it('shows the same message in Bahasa Indonesia for a wrong password and an unknown account', async () => {
+    const page = await browser.newPage();
+    const messageFor = async (identifier: string) => {
+      await page.goto(`${server.url}/`);
+      await page.fill('#identifier', identifier);
+      await page.fill('#password', 'bukan-kata-sandinya');
+      await page.click('[data-testid="login-submit"]');
+      await page.waitForSelector('[data-testid="login-error"]');
+      return page.textContent('[data-testid="login-error"]');
+    };
+    const wrongPassword = await messageFor('siti.rahayu@example.com');
+    const unknown = await messageFor('tidak.ada@example.com');
+    expect(wrongPassword).toBe(unknown);
+    expect(wrongPassword?.trim().length).toBeGreaterThan(0);
+    expect(await page.$('[data-testid="registered-email"]')).toBeNull();
+    await page.close();
+  });
+});
+
+describe('branch kiosk in a real Chromium', () => {
+  it('opens its start screen in Bahasa Indonesia and reaches the API', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/kiosk`);
+    await expect.poll(() => page.textContent('[data-testid="kiosk-status"]')).toContain('Terhubung');
+    expect(await page.getAttribute('html', 'lang')).toBe('id');
+    await page.close();
+  });
+});
+
+describe('dev mailbox', () => {
+  it('is served in demo mode', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.url}/dev/mailbox`);
+    expect(response?.status()).toBe(200);
+    expect(await page.textContent('h1')).toContain('Dev mailbox');
+    await page.close();
+  });
+});
