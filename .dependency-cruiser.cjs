@@ -72,7 +72,8 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.depcruise.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
-      conditionNames: ['import', 'types', 'default'],
+      // '@pulih/source' points workspace packages at their sources, so linting needs no build.
+      conditionNames: ['@pulih/source', 'import', 'types', 'default'],
       extensions: ['.ts', '.js', '.d.ts', '.svelte'],
     },
   },
