@@ -3,6 +3,11 @@ CREATE TABLE `accounts` (
 	`member_id` integer NOT NULL,
 	`password_hash` text NOT NULL,
 	`state` text DEFAULT 'active' NOT NULL,
+	`failed_attempts` integer DEFAULT 0 NOT NULL,
+	`frozen_at` text,
+	`frozen_reason` text,
+	`password_changed_at` text,
+	`locale` text DEFAULT 'id' NOT NULL,
 	`created_at` text NOT NULL,
 	FOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE no action
 );
@@ -67,19 +72,32 @@ CREATE TABLE `outbox` (
 	`recipient` text NOT NULL,
 	`subject` text,
 	`body` text NOT NULL,
+	`template` text DEFAULT '' NOT NULL,
+	`member_id` integer,
 	`created_at` text NOT NULL,
 	`sent_at` text,
-	`attempts` integer DEFAULT 0 NOT NULL
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`next_attempt_at` text,
+	`last_error` text
 );
 --> statement-breakpoint
-CREATE INDEX `outbox_pending` ON `outbox` (`sent_at`);--> statement-breakpoint
+CREATE INDEX `outbox_pending` ON `outbox` (`sent_at`,`next_attempt_at`);--> statement-breakpoint
+CREATE TABLE `rate_limit_events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`key` text NOT NULL,
+	`at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `rate_limit_events_key_at` ON `rate_limit_events` (`key`,`at`);--> statement-breakpoint
 CREATE TABLE `sessions` (
 	`token_hash` text PRIMARY KEY NOT NULL,
 	`account_id` integer NOT NULL,
 	`created_at` text NOT NULL,
 	`last_seen_at` text NOT NULL,
+	`authenticated_at` text NOT NULL,
 	`expires_at` text NOT NULL,
 	`revoked_at` text,
+	`user_agent` text,
 	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -100,8 +118,30 @@ CREATE TABLE `staff_users` (
 	`full_name` text NOT NULL,
 	`role` text NOT NULL,
 	`password_hash` text NOT NULL,
+	`totp_secret_encrypted` text,
+	`totp_enrolled_at` text,
 	`disabled_at` text,
 	`created_at` text NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `staff_users_username_unique` ON `staff_users` (`username`);
+CREATE UNIQUE INDEX `staff_users_username_unique` ON `staff_users` (`username`);--> statement-breakpoint
+CREATE TABLE `verification_codes` (
+	`id` text PRIMARY KEY NOT NULL,
+	`purpose` text NOT NULL,
+	`account_id` integer,
+	`member_id` integer,
+	`destination_hash` text NOT NULL,
+	`code_hash` text,
+	`token_hash` text,
+	`payload` text DEFAULT '{}' NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`created_at` text NOT NULL,
+	`expires_at` text NOT NULL,
+	`consumed_at` text,
+	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `verification_codes_account` ON `verification_codes` (`account_id`,`purpose`);--> statement-breakpoint
+CREATE INDEX `verification_codes_destination` ON `verification_codes` (`destination_hash`,`purpose`);--> statement-breakpoint
+CREATE UNIQUE INDEX `verification_codes_token` ON `verification_codes` (`token_hash`);

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
   it('switches the dev mailbox on only in demo mode', () => {
     const demo = loadConfig({ PULIH_DEMO: '1' }, 'start');
     const real = loadConfig({ PULIH_SECRET: secret }, 'start');
+    expect(demo.ok && demo.config.notifications).toEqual({ email: { kind: 'dev' }, sms: { kind: 'dev' } });
     expect(demo.ok && demo.config.devMailbox).toBe(true);
     expect(real.ok && real.config.devMailbox).toBe(false);
   });
@@ -23,6 +24,25 @@ describe('loadConfig', () => {
       message: 'refusing to serve: demo mode (PULIH_DEMO) is on',
     });
     expect(loadConfig({ NODE_ENV: 'production', PULIH_DEMO: '1', PULIH_SECRET: secret }, 'start').ok).toBe(false);
+  });
+
+  it('refuses to serve without a way to send email and SMS', () => {
+    expect(loadConfig({ PULIH_SECRET: secret }, 'serve')).toEqual({
+      ok: false,
+      message: 'refusing to serve: SMTP_URL is not set (emails could not be sent)',
+    });
+    const live = loadConfig(
+      { PULIH_SECRET: secret, SMTP_URL: 'smtp://mail.internal:25', SMS_WEBHOOK_URL: 'https://sms.internal/send' },
+      'serve',
+    );
+    expect(live.ok && live.config.notifications).toEqual({
+      email: {
+        kind: 'smtp',
+        url: 'smtp://mail.internal:25',
+        from: 'Pulih BPJS Ketenagakerjaan <no-reply@pulih.invalid>',
+      },
+      sms: { kind: 'http', url: 'https://sms.internal/send' },
+    });
   });
 
   it('refuses to serve without a secret', () => {

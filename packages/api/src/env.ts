@@ -19,6 +19,11 @@ export const envSchema = z.object({
   PULIH_SECRET: z.string().min(32, 'PULIH_SECRET must be at least 32 characters').optional(),
   PULIH_WEB_DIR: z.string().min(1).default(`${repoRoot}apps/web/dist`),
   PULIH_KIOSK_DIR: z.string().min(1).default(`${repoRoot}apps/kiosk/dist`),
+  /** Base of the links in emails; defaults to http://localhost:PORT. */
+  PULIH_PUBLIC_URL: z.url().optional(),
+  SMTP_URL: z.url().optional(),
+  SMTP_FROM: z.string().min(3).default('Pulih BPJS Ketenagakerjaan <no-reply@pulih.invalid>'),
+  SMS_WEBHOOK_URL: z.url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -26,10 +31,18 @@ export type Env = z.infer<typeof envSchema>;
 /** Used only in demo mode, where no real data exists. */
 const DEMO_SECRET = 'pulih-demo-secret-not-for-production-use-0000';
 
+/** Where notices go: the dev mailbox (demo and tests) or real SMTP / SMS gateway. */
+export interface NotificationConfig {
+  readonly email: { readonly kind: 'dev' } | { readonly kind: 'smtp'; readonly url: string; readonly from: string };
+  readonly sms: { readonly kind: 'dev' } | { readonly kind: 'http'; readonly url: string };
+}
+
 export interface ServerConfig {
   readonly env: Env;
   readonly secret: string;
   readonly devMailbox: boolean;
+  readonly publicUrl: string;
+  readonly notifications: NotificationConfig;
 }
 
 /**
@@ -49,8 +62,26 @@ export function loadConfig(
   if (mode === 'serve' || env.NODE_ENV === 'production') {
     if (env.PULIH_DEMO) return { ok: false, message: 'refusing to serve: demo mode (PULIH_DEMO) is on' };
     if (!env.PULIH_SECRET) return { ok: false, message: 'refusing to serve: PULIH_SECRET is not set' };
+    if (!env.SMTP_URL)
+      return { ok: false, message: 'refusing to serve: SMTP_URL is not set (emails could not be sent)' };
+    if (!env.SMS_WEBHOOK_URL) {
+      return { ok: false, message: 'refusing to serve: SMS_WEBHOOK_URL is not set (SMS could not be sent)' };
+    }
   }
   const secret = env.PULIH_SECRET ?? (env.PULIH_DEMO ? DEMO_SECRET : undefined);
   if (!secret) return { ok: false, message: 'PULIH_SECRET is not set (or switch on demo mode with PULIH_DEMO=1)' };
-  return { ok: true, config: { env, secret, devMailbox: env.PULIH_DEMO } };
+  const notifications: NotificationConfig = {
+    email: env.SMTP_URL ? { kind: 'smtp', url: env.SMTP_URL, from: env.SMTP_FROM } : { kind: 'dev' },
+    sms: env.SMS_WEBHOOK_URL ? { kind: 'http', url: env.SMS_WEBHOOK_URL } : { kind: 'dev' },
+  };
+  return {
+    ok: true,
+    config: {
+      env,
+      secret,
+      devMailbox: env.PULIH_DEMO,
+      publicUrl: (env.PULIH_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+      notifications,
+    },
+  };
 }

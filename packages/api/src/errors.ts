@@ -13,6 +13,12 @@ export const appErrorStatus = {
   CROSS_SITE_REQUEST: 'FORBIDDEN',
   MEMBER_NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  CODE_INVALID: 'BAD_REQUEST',
+  PASSWORD_REJECTED: 'BAD_REQUEST',
+  REAUTH_REQUIRED: 'FORBIDDEN',
+  ACCOUNT_FROZEN: 'FORBIDDEN',
+  TOTP_REQUIRED: 'UNAUTHORIZED',
+  CONFLICT: 'CONFLICT',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 
@@ -27,18 +33,33 @@ const messages: Record<AppErrorCode, string> = {
   CROSS_SITE_REQUEST: 'Cross-site requests are refused.',
   MEMBER_NOT_FOUND: 'No member matches that KPJ or NIK.',
   RATE_LIMITED: 'Too many attempts; try again later.',
+  CODE_INVALID: 'The code or link is wrong, expired or already used.',
+  PASSWORD_REJECTED: 'Choose another password.',
+  REAUTH_REQUIRED: 'Enter your password again to continue.',
+  ACCOUNT_FROZEN: 'This account is frozen for your protection; recover it through "lupa akun".',
+  TOTP_REQUIRED: 'Enter the 6-digit code from your authenticator app.',
+  CONFLICT: 'That conflicts with the current state; reload and try again.',
   INTERNAL: 'Something went wrong on our side; please try again.',
 };
 
+/** Extra, safe facts a client may show: when to retry, which password rules failed. */
+export interface AppErrorDetails {
+  readonly retryAfterSeconds?: number;
+  readonly reasons?: readonly string[];
+}
+
 export class AppError extends TRPCError {
   readonly appCode: AppErrorCode;
-  constructor(appCode: AppErrorCode, message: string = messages[appCode]) {
+  readonly details: AppErrorDetails;
+  constructor(appCode: AppErrorCode, message: string = messages[appCode], details: AppErrorDetails = {}) {
     super({ code: appErrorStatus[appCode], message });
     this.appCode = appCode;
+    this.details = details;
   }
 }
 
-export const appError = (code: AppErrorCode, message?: string): AppError => new AppError(code, message);
+export const appError = (code: AppErrorCode, message?: string, details?: AppErrorDetails): AppError =>
+  new AppError(code, message, details);
 
 /** The appCode reported for any error, including tRPC's own (bad input, unknown route). */
 export function appCodeOf(error: TRPCError): AppErrorCode {

@@ -1,19 +1,19 @@
-import { login } from './procedures/auth/login.js';
-import { logout } from './procedures/auth/logout.js';
+import { accountRouter } from './procedures/account/router.js';
+import { auditRouter } from './procedures/audit/router.js';
+import { authRouter } from './procedures/auth/router.js';
 import { health } from './procedures/health.js';
-import { profile } from './procedures/member/profile.js';
-import { staffLogin } from './procedures/staff/login.js';
-import { memberShow } from './procedures/staff/member-show.js';
+import { memberRouter } from './procedures/member/router.js';
+import { staffRouter } from './procedures/staff/router.js';
 import { router } from './trpc.js';
 
+/** Each area's procedures live in their own folder, with one file per procedure. */
 export const appRouter = router({
   health,
-  auth: router({ login, logout }),
-  member: router({ profile }),
-  staff: router({
-    login: staffLogin,
-    member: router({ show: memberShow }),
-  }),
+  auth: authRouter,
+  account: accountRouter,
+  member: memberRouter,
+  staff: staffRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -29,10 +29,11 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const appCode = appCodeOf(error);
     const message = error instanceof AppError ? error.message : publicMessageOf(appCode);
+    const details = error instanceof AppError ? error.details : {};
     return {
       message,
       code: shape.code,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, appCode },
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, appCode, ...details },
     };
   },
 });

@@ -62,9 +62,19 @@ export const accounts = sqliteTable('accounts', {
     .unique()
     .references(() => members.id),
   passwordHash: text('password_hash').notNull(),
-  state: text('state', { enum: ['active', 'locked', 'frozen'] })
+  /** `pending` until the email of a new registration is verified; `frozen` after "this was not me". */
+  state: text('state', { enum: ['pending', 'active', 'locked', 'frozen'] })
     .notNull()
     .default('active'),
+  /** Consecutive failed passwords and codes; reset only by a successful login or recovery. */
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  frozenAt: text('frozen_at'),
+  frozenReason: text('frozen_reason'),
+  passwordChangedAt: text('password_changed_at'),
+  /** Language of notices: `id` (default) or `en`. */
+  locale: text('locale', { enum: ['id', 'en'] })
+    .notNull()
+    .default('id'),
   createdAt: createdAt(),
 });
 
@@ -78,10 +88,65 @@ export const sessions = sqliteTable(
       .references(() => accounts.id),
     createdAt: createdAt(),
     lastSeenAt: text('last_seen_at').notNull(),
+    /** When the password was last entered in this session (changes of contact need it recent). */
+    authenticatedAt: text('authenticated_at').notNull(),
     expiresAt: text('expires_at').notNull(),
     revokedAt: text('revoked_at'),
+    userAgent: text('user_agent'),
   },
   (t) => [index('sessions_account').on(t.accountId)],
+);
+
+export const verificationPurposes = [
+  'registration',
+  'email_verification',
+  'password_reset',
+  'email_change',
+  'phone_change',
+  'contact_change_revert',
+] as const;
+export type VerificationPurpose = (typeof verificationPurposes)[number];
+
+/**
+ * One-time codes and link tokens. Codes are stored as an HMAC keyed with the server secret,
+ * tokens as SHA-256; `payload` carries what the code confirms (for example the new email).
+ */
+export const verificationCodes = sqliteTable(
+  'verification_codes',
+  {
+    id: text('id').primaryKey(),
+    purpose: text('purpose', { enum: verificationPurposes }).notNull(),
+    accountId: integer('account_id').references(() => accounts.id),
+    memberId: integer('member_id').references(() => members.id),
+    /** Keyed hash of the address the code was sent to, to find and limit codes per destination. */
+    destinationHash: text('destination_hash').notNull(),
+    codeHash: text('code_hash'),
+    tokenHash: text('token_hash'),
+    payload: text('payload').notNull().default('{}'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: createdAt(),
+    expiresAt: text('expires_at').notNull(),
+    consumedAt: text('consumed_at'),
+  },
+  (t) => [
+    index('verification_codes_account').on(t.accountId, t.purpose),
+    index('verification_codes_destination').on(t.destinationHash, t.purpose),
+    uniqueIndex('verification_codes_token').on(t.tokenHash),
+  ],
+);
+
+/**
+ * Events counted by the rate limits, keyed by a keyed hash of the scope and the submitted
+ * identifier (existing or not), so that several server processes share the limits.
+ */
+export const rateLimitEvents = sqliteTable(
+  'rate_limit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [index('rate_limit_events_key_at').on(t.key, t.at)],
 );
 
 export const staffRoles = [
@@ -99,6 +164,9 @@ export const staffUsers = sqliteTable('staff_users', {
   fullName: text('full_name').notNull(),
   role: text('role', { enum: staffRoles }).notNull(),
   passwordHash: text('password_hash').notNull(),
+  /** TOTP secret, encrypted with a key derived from the server secret (AES-256-GCM). */
+  totpSecretEncrypted: text('totp_secret_encrypted'),
+  totpEnrolledAt: text('totp_enrolled_at'),
   disabledAt: text('disabled_at'),
   createdAt: createdAt(),
 });
@@ -127,11 +195,16 @@ export const outbox = sqliteTable(
     recipient: text('recipient').notNull(),
     subject: text('subject'),
     body: text('body').notNull(),
+    /** Template that produced the message, e.g. `registration_code`; never the code itself in logs. */
+    template: text('template').notNull().default(''),
+    memberId: integer('member_id'),
     createdAt: createdAt(),
     sentAt: text('sent_at'),
     attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    lastError: text('last_error'),
   },
-  (t) => [index('outbox_pending').on(t.sentAt)],
+  (t) => [index('outbox_pending').on(t.sentAt, t.nextAttemptAt)],
 );
 
 /** Append-only, hash-chained security log. Holds references and masked values only. */

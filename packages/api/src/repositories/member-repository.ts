@@ -7,7 +7,7 @@ export interface LoginCandidate {
   readonly accountId: number;
   readonly memberId: number;
   readonly passwordHash: string;
-  readonly state: 'active' | 'locked' | 'frozen';
+  readonly state: 'pending' | 'active' | 'locked' | 'frozen';
 }
 
 /** The account an email or KPJ number logs in to, if any. */

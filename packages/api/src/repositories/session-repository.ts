@@ -17,7 +17,7 @@ export interface MemberSession {
   readonly createdAt: string;
 }
 
-export function createMemberSession(db: Db, accountId: number, now: Date): string {
+export function createMemberSession(db: Db, accountId: number, now: Date, userAgent = ''): string {
   const token = newToken();
   db.insert(sessions)
     .values({
@@ -25,6 +25,8 @@ export function createMemberSession(db: Db, accountId: number, now: Date): strin
       accountId,
       createdAt: now.toISOString(),
       lastSeenAt: now.toISOString(),
+      authenticatedAt: now.toISOString(),
+      userAgent: userAgent.slice(0, 200),
       expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
     })
     .run();
