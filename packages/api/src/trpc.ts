@@ -23,7 +23,12 @@ export type Context = {
   readonly request: RequestMeta;
 };
 
-const t = initTRPC.context<Context>().create({
+/** Procedure metadata: which staff roles may call it (read by the role × procedure matrix test). */
+export interface ProcedureMeta {
+  readonly staffRoles?: readonly StaffRole[];
+}
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   // Never send stack traces or internal messages to a client.
   isDev: false,
   errorFormatter({ shape, error }) {
@@ -53,7 +58,7 @@ export const memberProcedure = t.procedure.use(({ ctx, next }) => {
 
 /** Staff with a valid token and one of the given roles; everything else is denied. */
 export const staffProcedure = (roles: readonly StaffRole[]) =>
-  t.procedure.use(({ ctx, next }) => {
+  t.procedure.meta({ staffRoles: roles }).use(({ ctx, next }) => {
     const token = ctx.request.bearerToken;
     const staff = token ? findStaffByToken(ctx.db, token, ctx.clock.now()) : null;
     if (!staff) throw appError('UNAUTHENTICATED');
