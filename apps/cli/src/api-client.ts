@@ -1,10 +1,10 @@
 import type { AppRouter } from '@pulih/api';
-import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpLink, type TRPCClient, TRPCClientError } from '@trpc/client';
 import { CliError } from './env.js';
 
-export type ApiClient = ReturnType<typeof createApiClient>;
+export type ApiClient = TRPCClient<AppRouter>;
 
-export function createApiClient(apiUrl: string, token?: string) {
+export function createApiClient(apiUrl: string, token?: string): ApiClient {
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
@@ -13,6 +13,20 @@ export function createApiClient(apiUrl: string, token?: string) {
       }),
     ],
   });
+}
+
+/** The API's `appCode` of a failed call, if the API answered at all. */
+export function appCodeOf(error: unknown): string | undefined {
+  return error instanceof TRPCClientError ? (error.data as { appCode?: string } | undefined)?.appCode : undefined;
+}
+
+/** Runs one API call; any failure becomes a one-line `CliError`. */
+export async function callApi<T>(apiUrl: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toCliError(error, apiUrl);
+  }
 }
 
 /** Turns any failure of an API call into one line for staff. */

@@ -8,12 +8,19 @@ const schema = z.object({
   PULIH_CONFIG_DIR: z.string().min(1).optional(),
   XDG_CONFIG_HOME: z.string().min(1).optional(),
   PULIH_STAFF_PASSWORD: z.string().min(1).optional(),
+  /** The current authenticator code, for scripts; interactive logins are prompted instead. */
+  PULIH_STAFF_TOTP: z
+    .string()
+    .trim()
+    .regex(/^\d{3} ?\d{3}$/, 'six digits')
+    .optional(),
 });
 
 export interface CliEnv {
   readonly apiUrl: string | undefined;
   readonly configDir: string;
   readonly staffPassword: string | undefined;
+  readonly staffTotp: string | undefined;
 }
 
 export function readCliEnv(source: Record<string, string | undefined>): CliEnv {
@@ -27,6 +34,7 @@ export function readCliEnv(source: Record<string, string | undefined>): CliEnv {
     apiUrl: env.PULIH_API_URL,
     configDir: env.PULIH_CONFIG_DIR ?? join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'pulih'),
     staffPassword: env.PULIH_STAFF_PASSWORD,
+    staffTotp: env.PULIH_STAFF_TOTP,
   };
 }
 

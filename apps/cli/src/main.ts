@@ -1,8 +1,16 @@
 import { Command, CommanderError } from 'commander';
+import { registerAuditLog } from './commands/audit-log.js';
+import { registerAuditVerify } from './commands/audit-verify.js';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
 import { registerMemberShow } from './commands/member-show.js';
+import { registerStaffAdd } from './commands/staff-add.js';
+import { registerStaffDisable } from './commands/staff-disable.js';
+import { registerStaffList } from './commands/staff-list.js';
+import { registerStaffRevokeTokens } from './commands/staff-revoke-tokens.js';
+import { registerStaffSetRole } from './commands/staff-set-role.js';
 import { CliError, readCliEnv } from './env.js';
+import { closePrompts } from './prompt.js';
 
 /** Builds the `pulih` program; one file per command under ./commands. */
 export function buildProgram(env: ReturnType<typeof readCliEnv>): Command {
@@ -15,6 +23,15 @@ export function buildProgram(env: ReturnType<typeof readCliEnv>): Command {
   registerLogout(program, env);
   const member = program.command('member').description('Peserta / members');
   registerMemberShow(member, env);
+  const staff = program.command('staff').description('Petugas / staff users (admin)');
+  registerStaffAdd(staff, env);
+  registerStaffList(staff, env);
+  registerStaffDisable(staff, env);
+  registerStaffSetRole(staff, env);
+  registerStaffRevokeTokens(staff, env);
+  const audit = program.command('audit').description('Log audit / the audit log (supervisor, admin)');
+  registerAuditVerify(audit, env);
+  registerAuditLog(audit, env);
   return program;
 }
 
@@ -39,5 +56,7 @@ export async function run(argv: string[], source: Record<string, string | undefi
       `pulih: unexpected error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
     );
     return 1;
+  } finally {
+    closePrompts();
   }
 }

@@ -120,6 +120,7 @@ CREATE TABLE `staff_users` (
 	`password_hash` text NOT NULL,
 	`totp_secret_encrypted` text,
 	`totp_enrolled_at` text,
+	`totp_last_step` integer,
 	`disabled_at` text,
 	`created_at` text NOT NULL
 );

@@ -1,9 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApp } from './app.js';
+import { systemClock } from './clock.js';
 import { DatabaseUnusableError, openDatabase } from './db/database.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { loadConfig } from './env.js';
+import { createNotifier } from './notifications/index.js';
+import { pruneEvents } from './repositories/rate-limit-repository.js';
 import { listen, type RunningServer } from './server.js';
 
 /**
@@ -40,6 +43,12 @@ async function main(mode: 'start' | 'serve'): Promise<void> {
     );
   }
   const app = createApp({ database, config });
+  // Delivers the outbox: to the dev mailbox in demo mode, else by SMTP and the SMS gateway.
+  const notifier = createNotifier(config.notifications, database.db, systemClock);
+  notifier.start();
+  // Limit events older than the longest window (a day) decide nothing; drop them hourly.
+  const pruning = setInterval(() => pruneEvents(database.db, 86_400, new Date()), 3_600_000);
+  pruning.unref();
   let server: RunningServer;
   try {
     server = await listen(app, env.PORT, env.HOST);
@@ -49,7 +58,7 @@ async function main(mode: 'start' | 'serve'): Promise<void> {
   }
   console.log(`Pulih listening on http://localhost:${server.port} (web /, kiosk /kiosk, API /trpc, /healthz)`);
   const shutdown = () => {
-    void server.close().then(() => {
+    void Promise.all([server.close(), notifier.stop()]).then(() => {
       database.close();
       process.exit(0);
     });

@@ -28,20 +28,23 @@ export interface ProcedureMeta {
   readonly staffRoles?: readonly StaffRole[];
 }
 
-const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
-  // Never send stack traces or internal messages to a client.
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const appCode = appCodeOf(error);
-    const message = error instanceof AppError ? error.message : publicMessageOf(appCode);
-    const details = error instanceof AppError ? error.details : {};
-    return {
-      message,
-      code: shape.code,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, appCode, ...details },
-    };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    // Never send stack traces or internal messages to a client.
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const appCode = appCodeOf(error);
+      const message = error instanceof AppError ? error.message : publicMessageOf(appCode);
+      const details = error instanceof AppError ? error.details : {};
+      return {
+        message,
+        code: shape.code,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, appCode, ...details },
+      };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

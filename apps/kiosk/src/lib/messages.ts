@@ -1,3 +1,5 @@
+import type { Catalogues } from '@pulih/ui/messages';
+
 // Every user-facing string of the branch kiosk: Bahasa Indonesia first, English second.
 const id = {
   appName: 'Pulih',
@@ -76,19 +78,4 @@ const en: Messages = {
   errorGeneric: 'Something went wrong, please try again',
 };
 
-export const messages: { readonly id: Messages; readonly en: Messages } = { id, en };
-
-export type Locale = keyof typeof messages;
-export const locales: readonly Locale[] = ['id', 'en'];
-export const defaultLocale: Locale = 'id';
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (locales as readonly string[]).includes(value);
-}
-
-/** Fills `{name}` placeholders; a placeholder without a value is left visible rather than dropped. */
-export function formatMessage(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : placeholder,
-  );
-}
+export const messages: Catalogues<Messages> = { id, en };

@@ -12,4 +12,7 @@ export const api = createTRPCClient<AppRouter>({
   ],
 });
 
-export type MemberProfile = inferRouterOutputs<AppRouter>['member']['profile'];
+type Outputs = inferRouterOutputs<AppRouter>;
+export type MemberProfile = Outputs['member']['profile'];
+export type MemberSession = Outputs['account']['sessions']['sessions'][number];
+export type ContactKind = 'email' | 'phone';

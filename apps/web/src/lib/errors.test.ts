@@ -1,55 +1,52 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { appCodeOf, describeError } from './errors';
+import { formatWait, problemOf, problemText } from './errors';
 import { messages } from './messages';
 
-const rawServerText = 'The email/KPJ or password is wrong. at login.ts:42';
-
-/** A client error as tRPC builds it from the API's error response. */
-function apiError(appCode: string, httpStatus = 400): TRPCClientError<never> {
+function apiError(appCode: string, extra: Record<string, unknown> = {}): TRPCClientError<never> {
   return TRPCClientError.from({
-    error: { code: -32600, message: rawServerText, data: { code: 'BAD_REQUEST', httpStatus, appCode } },
+    error: {
+      code: -32600,
+      message: 'raw server text',
+      data: { code: 'BAD_REQUEST', httpStatus: 400, appCode, ...extra },
+    },
   });
 }
 
-describe('describeError', () => {
-  it('explains INVALID_CREDENTIALS with the catalogue text, in the chosen language', () => {
-    expect(describeError(apiError('INVALID_CREDENTIALS', 401), messages.id)).toBe(messages.id.errorInvalidCredentials);
-    expect(describeError(apiError('INVALID_CREDENTIALS', 401), messages.en)).toBe(messages.en.errorInvalidCredentials);
+describe('problemOf and problemText', () => {
+  it('says how long to wait when the API is rate limiting, in seconds or minutes', () => {
+    const soon = problemOf(apiError('RATE_LIMITED', { retryAfterSeconds: 45 }));
+    expect(problemText(soon, messages.id)).toBe('Terlalu banyak percobaan. Coba lagi dalam 45 detik.');
+    const later = problemOf(apiError('RATE_LIMITED', { retryAfterSeconds: 90 }));
+    expect(problemText(later, messages.id)).toBe('Terlalu banyak percobaan. Coba lagi dalam 2 menit.');
+    expect(problemText(later, messages.en)).toBe('Too many attempts. Try again in 2 minute(s).');
   });
 
-  it('explains RATE_LIMITED with the catalogue text', () => {
-    expect(describeError(apiError('RATE_LIMITED', 429), messages.id)).toBe(messages.id.errorRateLimited);
+  it('falls back to the plain rate-limit text when the API does not say how long', () => {
+    expect(problemText(problemOf(apiError('RATE_LIMITED')), messages.id)).toBe(messages.id.errorRateLimited);
   });
 
-  it('falls back to the generic message for an appCode it does not know', () => {
-    expect(describeError(apiError('SOMETHING_NEW'), messages.id)).toBe('Terjadi kesalahan, coba lagi');
+  it('lists every broken password rule in the order the API gives, skipping unknown ones', () => {
+    const problem = problemOf(
+      apiError('PASSWORD_REJECTED', { reasons: ['TOO_SHORT', 'NEW_RULE', 'CONTAINS_PERSONAL_DATA'] }),
+    );
+    expect(problemText(problem, messages.id)).toBe(messages.id.errorPasswordRejected);
+    expect(problem.reasonKeys).toEqual(['passwordReasonTooShort', 'passwordReasonPersonal']);
   });
 
-  it('falls back to the generic message for network failures and plain exceptions', () => {
-    const offline = TRPCClientError.from(new TypeError('Failed to fetch'));
-    expect(describeError(offline, messages.id)).toBe(messages.id.errorGeneric);
-    expect(describeError(new Error(rawServerText), messages.id)).toBe(messages.id.errorGeneric);
-    expect(describeError('boom', messages.en)).toBe(messages.en.errorGeneric);
-    expect(describeError(undefined, messages.en)).toBe(messages.en.errorGeneric);
-  });
-
-  it('never passes the raw error text through', () => {
-    for (const code of ['INVALID_CREDENTIALS', 'RATE_LIMITED', 'INTERNAL', 'toString', 'UNKNOWN']) {
-      const text = describeError(apiError(code), messages.en);
-      expect(text).not.toContain(rawServerText);
-      expect(Object.values(messages.en)).toContain(text);
-    }
+  it('explains the account appCodes with their own messages', () => {
+    expect(problemOf(apiError('CODE_INVALID')).key).toBe('errorCodeInvalid');
+    expect(problemOf(apiError('ACCOUNT_FROZEN')).key).toBe('errorAccountFrozen');
+    expect(problemOf(apiError('REAUTH_REQUIRED')).key).toBe('errorReauthRequired');
+    expect(problemOf(apiError('CONFLICT')).key).toBe('errorConflict');
+    expect(problemOf(new Error('offline')).key).toBe('errorGeneric');
   });
 });
 
-describe('appCodeOf', () => {
-  it('reads the stable appCode the API puts in error.data', () => {
-    expect(appCodeOf(apiError('UNAUTHENTICATED', 401))).toBe('UNAUTHENTICATED');
-  });
-
-  it('gives null when the error carries no appCode', () => {
-    expect(appCodeOf(new Error('x'))).toBeNull();
-    expect(appCodeOf(null)).toBeNull();
+describe('formatWait', () => {
+  it('rounds minutes up so the member never retries too early', () => {
+    expect(formatWait(59, messages.id)).toBe('59 detik');
+    expect(formatWait(60, messages.id)).toBe('1 menit');
+    expect(formatWait(61, messages.id)).toBe('2 menit');
   });
 });

@@ -1,34 +1,59 @@
+import { createErrorMessages, reasonsOf, retryAfterSecondsOf } from '@pulih/ui/errors';
+import { formatMessage } from '@pulih/ui/messages';
 import type { MessageKey, Messages } from './messages';
 
-// The API's stable appCodes that this app can explain; anything else is the generic message.
-const messageKeyByAppCode: ReadonlyMap<string, MessageKey> = new Map([
-  ['INVALID_CREDENTIALS', 'errorInvalidCredentials'],
-  ['INVALID_INPUT', 'errorInvalidInput'],
-  ['RATE_LIMITED', 'errorRateLimited'],
-  ['UNAUTHENTICATED', 'errorUnauthenticated'],
-  ['FORBIDDEN', 'errorForbidden'],
-  ['CROSS_SITE_REQUEST', 'errorForbidden'],
-  ['MEMBER_NOT_FOUND', 'errorNotFound'],
-  ['INTERNAL', 'errorGeneric'],
-]);
+// The portal's one error handler: the shared appCodes plus the account ones it can explain.
+export const { describeError, messageKeyOf } = createErrorMessages<MessageKey>({
+  CODE_INVALID: 'errorCodeInvalid',
+  PASSWORD_REJECTED: 'errorPasswordRejected',
+  REAUTH_REQUIRED: 'errorReauthRequired',
+  ACCOUNT_FROZEN: 'errorAccountFrozen',
+  CONFLICT: 'errorConflict',
+});
+export { appCodeOf } from '@pulih/ui/errors';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+const reasonKeys: Readonly<Record<string, MessageKey>> = {
+  TOO_SHORT: 'passwordReasonTooShort',
+  TOO_LONG: 'passwordReasonTooLong',
+  COMMON: 'passwordReasonCommon',
+  CONTAINS_PERSONAL_DATA: 'passwordReasonPersonal',
+};
+
+/**
+ * A failed call as the page keeps it: catalogue keys and numbers, not text, so that switching
+ * the language re-translates a message already on screen.
+ */
+export interface Problem {
+  readonly key: MessageKey;
+  /** RATE_LIMITED: how long the API says to wait. */
+  readonly retryAfterSeconds: number | null;
+  /** PASSWORD_REJECTED: which rules the password broke. */
+  readonly reasonKeys: readonly MessageKey[];
 }
 
-/** The API's `error.data.appCode` of a tRPC client error, or null for anything else (network, bugs). */
-export function appCodeOf(error: unknown): string | null {
-  if (!isRecord(error) || !isRecord(error.data)) return null;
-  const appCode = error.data.appCode;
-  return typeof appCode === 'string' ? appCode : null;
+export function problemOf(error: unknown): Problem {
+  const key = messageKeyOf(error);
+  return {
+    key,
+    retryAfterSeconds: key === 'errorRateLimited' ? retryAfterSecondsOf(error) : null,
+    reasonKeys: key === 'errorPasswordRejected' ? reasonsOf(error).flatMap((reason) => reasonKeys[reason] ?? []) : [],
+  };
 }
 
-export function messageKeyOf(error: unknown): MessageKey {
-  const appCode = appCodeOf(error);
-  return (appCode !== null ? messageKeyByAppCode.get(appCode) : undefined) ?? 'errorGeneric';
+/** A problem found before sending, e.g. an empty field. */
+export const problemFromKey = (key: MessageKey): Problem => ({ key, retryAfterSeconds: null, reasonKeys: [] });
+
+/** "2 menit" / "45 detik": whole minutes from a minute up, rounded up so the member never retries too early. */
+export function formatWait(seconds: number, t: Messages): string {
+  return seconds >= 60
+    ? formatMessage(t.waitMinutes, { n: Math.ceil(seconds / 60) })
+    : formatMessage(t.waitSeconds, { n: seconds });
 }
 
-/** What to tell the member about a failed call: always catalogue text, never the raw error. */
-export function describeError(error: unknown, t: Messages): string {
-  return t[messageKeyOf(error)];
+/** The main line of a problem in the current language. */
+export function problemText(problem: Problem, t: Messages): string {
+  if (problem.key === 'errorRateLimited' && problem.retryAfterSeconds !== null) {
+    return formatMessage(t.errorRateLimitedWait, { wait: formatWait(problem.retryAfterSeconds, t) });
+  }
+  return t[problem.key];
 }

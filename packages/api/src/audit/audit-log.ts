@@ -13,7 +13,8 @@ export interface AuditEntry {
   readonly detail: Readonly<Record<string, string | number | boolean | null>>;
 }
 
-const GENESIS = '0'.repeat(64);
+/** The `prev_hash` of the first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
 
 export function auditEntryHash(prevHash: string, at: string, entry: AuditEntry): string {
   const canonical = JSON.stringify([
@@ -35,7 +36,7 @@ export function auditEntryHash(prevHash: string, at: string, entry: AuditEntry):
  */
 export function appendAudit(db: Db, entry: AuditEntry, now: Date): void {
   const last = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
-  const prevHash = last?.hash ?? GENESIS;
+  const prevHash = last?.hash ?? GENESIS_HASH;
   const at = now.toISOString();
   db.insert(auditLog)
     .values({

@@ -167,6 +167,8 @@ export const staffUsers = sqliteTable('staff_users', {
   /** TOTP secret, encrypted with a key derived from the server secret (AES-256-GCM). */
   totpSecretEncrypted: text('totp_secret_encrypted'),
   totpEnrolledAt: text('totp_enrolled_at'),
+  /** The last TOTP time step used: a code is accepted once, never replayed within its window. */
+  totpLastStep: integer('totp_last_step'),
   disabledAt: text('disabled_at'),
   createdAt: createdAt(),
 });

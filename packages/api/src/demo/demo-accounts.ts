@@ -70,7 +70,30 @@ export const demoMembers: readonly DemoMember[] = [
   },
 ];
 
-export const demoStaff: readonly { username: string; fullName: string; role: StaffRole }[] = [
+/**
+ * DEMO ONLY. The demo staff have TOTP already enrolled with these published secrets (base32),
+ * so demos and tests can compute codes: add one to any authenticator app (manual entry,
+ * time-based, 6 digits, 30 s, SHA-1). Never present in production.
+ */
+export const DEMO_STAFF_TOTP_SECRETS = {
+  'demo.admin': 'PULIHDEMOADMINTOTPSECRET234567AA',
+  'demo.agent': 'PULIHDEMOAGENTTOTPSECRET234567AA',
+  'demo.branch': 'PULIHDEMOBRANCHTOTPSECRET234567A',
+  'demo.supervisor': 'PULIHDEMOSUPERVISORTOTPSECRET234',
+} as const;
+export type DemoStaffUsername = keyof typeof DEMO_STAFF_TOTP_SECRETS;
+
+export const demoStaff: readonly { username: DemoStaffUsername; fullName: string; role: StaffRole }[] = [
   { username: 'demo.admin', fullName: 'Admin Demo', role: 'admin' },
   { username: 'demo.agent', fullName: 'Agen Call Center Demo', role: 'call_center_agent' },
+  { username: 'demo.branch', fullName: 'Petugas Kantor Cabang Demo', role: 'branch_officer' },
+  { username: 'demo.supervisor', fullName: 'Supervisor Demo', role: 'supervisor' },
 ];
+
+/**
+ * What the seed stores in `staff_users.totp_secret_encrypted` for a demo staff user: a
+ * reference to the published secret above, not the secret (seeding has no server secret to
+ * encrypt with, and encrypting a published secret would protect nothing). Only honoured in
+ * demo mode; see procedures/staff/totp-secret.ts.
+ */
+export const DEMO_TOTP_REFERENCE_PREFIX = 'demo:';

@@ -2,7 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { accounts, memberContacts, memberKpj, members, meta, staffUsers } from '../db/schema.js';
 import { hashPassword } from '../security/password.js';
-import { DEMO_MEMBER_PASSWORD, DEMO_STAFF_PASSWORD, demoMembers, demoStaff } from './demo-accounts.js';
+import {
+  DEMO_MEMBER_PASSWORD,
+  DEMO_STAFF_PASSWORD,
+  DEMO_TOTP_REFERENCE_PREFIX,
+  demoMembers,
+  demoStaff,
+} from './demo-accounts.js';
+import { demoMembersWithoutAccount } from './demo-registry-members.js';
 import { type GeneratedMember, generateRegistry } from './registry-generator.js';
 
 const SEEDED_KEY = 'demo_seeded_at';
@@ -77,11 +84,23 @@ export async function seedDemo(db: Db, size: number, now: Date): Promise<boolean
     }
     for (const staff of demoStaff) {
       tx.insert(staffUsers)
-        .values({ ...staff, passwordHash: staffHash, createdAt: at })
+        .values({
+          ...staff,
+          passwordHash: staffHash,
+          // TOTP already enrolled with the published demo secret (see DEMO_STAFF_TOTP_SECRETS).
+          totpSecretEncrypted: `${DEMO_TOTP_REFERENCE_PREFIX}${staff.username}`,
+          totpEnrolledAt: at,
+          createdAt: at,
+        })
         .run();
     }
+    for (const member of demoMembersWithoutAccount) {
+      insertMember(tx, { ...member, emailVerifiedAt: null, phoneVerifiedAt: null, confirmedAt: null }, at);
+    }
     // Generated members may collide with a demo member's NIK or KPJ only by chance; skip those.
-    const taken = new Set(demoMembers.flatMap((m) => [m.nik, ...m.kpjNumbers, m.email]));
+    const taken = new Set(
+      [...demoMembers, ...demoMembersWithoutAccount].flatMap((m) => [m.nik, ...m.kpjNumbers, m.email, m.phone]),
+    );
     for (const member of generateRegistry(size)) {
       if ([member.nik, ...member.kpjNumbers, member.email].some((v) => v !== null && taken.has(v))) continue;
       insertMember(tx, { ...member, emailVerifiedAt: null, phoneVerifiedAt: null, confirmedAt: null }, at);

@@ -1,7 +1,7 @@
 import type { LoginIdentifier, MemberLookupKey } from '@pulih/domain';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { accounts, memberContacts, memberKpj, members, staffUsers } from '../db/schema.js';
+import { accounts, memberContacts, memberKpj, members } from '../db/schema.js';
 
 export interface LoginCandidate {
   readonly accountId: number;
@@ -92,20 +92,4 @@ export function findMemberIdByLookupKey(db: Db, key: MemberLookupKey): number | 
       ? db.select({ id: memberKpj.memberId }).from(memberKpj).where(eq(memberKpj.kpj, key.kpj)).get()
       : db.select({ id: members.id }).from(members).where(eq(members.nik, key.nik)).get();
   return row?.id ?? null;
-}
-
-export function findStaffForLogin(db: Db, username: string) {
-  return (
-    db
-      .select({
-        staffId: staffUsers.id,
-        passwordHash: staffUsers.passwordHash,
-        disabledAt: staffUsers.disabledAt,
-        role: staffUsers.role,
-        fullName: staffUsers.fullName,
-      })
-      .from(staffUsers)
-      .where(eq(staffUsers.username, username))
-      .get() ?? null
-  );
 }

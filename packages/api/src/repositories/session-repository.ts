@@ -58,6 +58,16 @@ export function findMemberSession(db: Db, token: string, now: Date): MemberSessi
   return { accountId: row.accountId, memberId: row.memberId, createdAt: row.createdAt };
 }
 
+export function findSessionAuthenticatedAt(db: Db, token: string): string | null {
+  return (
+    db
+      .select({ at: sessions.authenticatedAt })
+      .from(sessions)
+      .where(eq(sessions.tokenHash, hashToken(token)))
+      .get()?.at ?? null
+  );
+}
+
 export function revokeMemberSession(db: Db, token: string, now: Date): void {
   db.update(sessions)
     .set({ revokedAt: now.toISOString() })

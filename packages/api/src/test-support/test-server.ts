@@ -59,19 +59,16 @@ export async function createTestServer(options: { demo?: boolean; generated?: nu
     return cookie.split(';')[0] ?? '';
   }
 
-  async function loginStaff(username: string, password: string): Promise<string> {
-    const reply = await call('staff.login', { username, password });
-    const data = reply.json.result?.data as { token: string } | undefined;
-    if (reply.status !== 200 || !data) throw new Error(`staff login failed: ${reply.text}`);
-    return data.token;
-  }
-
-  return { app, database, db: database.db, clock, call, loginMember, loginStaff };
+  return { app, database, db: database.db, clock, call, loginMember };
 }
 
 export interface TrpcReply {
   result?: { data: unknown };
-  error?: { message: string; code: number; data: { appCode: string; httpStatus: number; code: string } };
+  error?: {
+    message: string;
+    code: number;
+    data: { appCode: string; httpStatus: number; code: string; retryAfterSeconds?: number; reasons?: string[] };
+  };
 }
 
 export interface TrpcCallReply {
@@ -92,5 +89,4 @@ export interface TestServer {
     init?: { method?: 'GET' | 'POST'; cookie?: string; bearer?: string; headers?: Record<string, string> },
   ) => Promise<TrpcCallReply>;
   readonly loginMember: (identifier: string, password: string) => Promise<string>;
-  readonly loginStaff: (username: string, password: string) => Promise<string>;
 }

@@ -19,6 +19,7 @@ describe('member.profile', () => {
       phone: '0812-3456-7890',
       phoneVerified: true,
       contactsConfirmedAt: expect.any(String),
+      contactsNeedReconfirmation: false,
       membershipStatus: 'aktif',
     });
   });

@@ -1,4 +1,4 @@
-import { discloseContact, maskNik } from '@pulih/domain';
+import { contactsNeedReconfirmation, discloseContact, maskNik } from '@pulih/domain';
 import { z } from 'zod';
 import { appError } from '../../errors.js';
 import { getMemberRecord } from '../../repositories/member-repository.js';
@@ -13,6 +13,8 @@ export const profileOutput = z.object({
   phone: z.string().nullable(),
   phoneVerified: z.boolean(),
   contactsConfirmedAt: z.string().nullable(),
+  /** Last confirmed more than 12 months ago: the portal asks the member to confirm or change. */
+  contactsNeedReconfirmation: z.boolean(),
   membershipStatus: z.enum(['aktif', 'non_aktif']),
 });
 
@@ -36,6 +38,7 @@ export const profile = memberProcedure
       phone: contact.phone,
       phoneVerified: record.phoneVerifiedAt !== null,
       contactsConfirmedAt: record.contactsConfirmedAt,
+      contactsNeedReconfirmation: contactsNeedReconfirmation(record.contactsConfirmedAt, ctx.clock.now()),
       membershipStatus: record.status,
     };
   });

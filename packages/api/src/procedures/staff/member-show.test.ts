@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema.js';
-import { DEMO_MEMBER_PASSWORD, DEMO_STAFF_PASSWORD } from '../../demo/demo-accounts.js';
+import { DEMO_MEMBER_PASSWORD } from '../../demo/demo-accounts.js';
+import { loginStaffWithTotp } from '../../test-support/staff-login.js';
 import { createTestServer } from '../../test-support/test-server.js';
 
 describe('staff.member.show', () => {
   it('shows an agent the member found by KPJ with masked email and phone', async () => {
     const server = await createTestServer();
-    const token = await server.loginStaff('demo.agent', DEMO_STAFF_PASSWORD);
+    const token = await loginStaffWithTotp(server, 'demo.agent');
     const reply = await server.call('staff.member.show', { key: '20022222222' }, { method: 'GET', bearer: token });
     expect(reply.status).toBe(200);
     expect(reply.json.result?.data).toMatchObject({
@@ -24,14 +25,14 @@ describe('staff.member.show', () => {
 
   it('finds the same member by NIK', async () => {
     const server = await createTestServer();
-    const token = await server.loginStaff('demo.agent', DEMO_STAFF_PASSWORD);
+    const token = await loginStaffWithTotp(server, 'demo.agent');
     const reply = await server.call('staff.member.show', { key: '3273015708900001' }, { method: 'GET', bearer: token });
     expect(reply.json.result?.data).toMatchObject({ fullName: 'SITI RAHAYU' });
   });
 
   it('records who looked the member up, and at which disclosure level', async () => {
     const server = await createTestServer();
-    const token = await server.loginStaff('demo.agent', DEMO_STAFF_PASSWORD);
+    const token = await loginStaffWithTotp(server, 'demo.agent');
     await server.call('staff.member.show', { key: '19011111111' }, { method: 'GET', bearer: token });
     const entry = server.db.select().from(auditLog).all().at(-1);
     expect(entry).toMatchObject({ actorKind: 'staff', action: 'member.viewed', channel: 'cli' });
@@ -40,7 +41,7 @@ describe('staff.member.show', () => {
 
   it('explains a malformed key and an unknown member with distinct codes', async () => {
     const server = await createTestServer();
-    const token = await server.loginStaff('demo.agent', DEMO_STAFF_PASSWORD);
+    const token = await loginStaffWithTotp(server, 'demo.agent');
     const malformed = await server.call(
       'staff.member.show',
       { key: '9974051708900003' },
@@ -63,7 +64,7 @@ describe('staff.member.show', () => {
 
   it('refuses a staff token after its working day is over', async () => {
     const server = await createTestServer();
-    const token = await server.loginStaff('demo.agent', DEMO_STAFF_PASSWORD);
+    const token = await loginStaffWithTotp(server, 'demo.agent');
     server.clock.advance(10 * 60 * 60_000);
     const reply = await server.call('staff.member.show', { key: '19011111111' }, { method: 'GET', bearer: token });
     expect(reply.status).toBe(401);

@@ -1,0 +1,36 @@
+import { type Problem, problemFromKey, problemOf } from './errors';
+import type { MessageKey } from './messages';
+
+/**
+ * One form's call to the API: whether it is under way (the submit button is disabled meanwhile)
+ * and what went wrong, kept as a Problem so that it re-translates with the language.
+ */
+export class Submission {
+  isPending = $state(false);
+  problem = $state<Problem | null>(null);
+
+  /** Runs `task` unless one is already running; true when it succeeded. */
+  async run(task: () => Promise<unknown>): Promise<boolean> {
+    if (this.isPending) return false;
+    this.isPending = true;
+    this.problem = null;
+    try {
+      await task();
+      return true;
+    } catch (caught) {
+      this.problem = problemOf(caught);
+      return false;
+    } finally {
+      this.isPending = false;
+    }
+  }
+
+  /** A problem found before sending. */
+  fail(key: MessageKey): void {
+    this.problem = problemFromKey(key);
+  }
+
+  reset(): void {
+    this.problem = null;
+  }
+}

@@ -1,0 +1,81 @@
+import { LIMITS } from '@pulih/domain';
+import { z } from 'zod';
+import { appendAudit } from '../../audit/audit-log.js';
+import { appError } from '../../errors.js';
+import { enqueueNotice } from '../../notifications/outbox.js';
+import { findAccountById, requireMemberRecord } from '../../repositories/account-repository.js';
+import { issueVerification } from '../../repositories/verification-code-repository.js';
+import { enforceLimit } from '../../security/limits.js';
+import { memberProcedure } from '../../trpc.js';
+import { requireEmail, requirePhone } from './inputs.js';
+import { requireRecentAuthentication } from './require-recent-authentication.js';
+
+export const CONTACT_CODE_MINUTES = 10;
+export const contactKind = z.enum(['email', 'phone']);
+
+/**
+ * Starts a change of the registered email or phone: the new address must prove itself with a
+ * code before it replaces the old one.
+ */
+export const requestContactChange = memberProcedure
+  .input(z.object({ kind: contactKind, value: z.string().max(254) }))
+  .output(z.object({ ok: z.literal(true) }))
+  .mutation(({ ctx, input }) => {
+    requireRecentAuthentication(ctx);
+    const value = input.kind === 'email' ? requireEmail(input.value) : requirePhone(input.value);
+    const now = ctx.clock.now();
+    enforceLimit(ctx.db, ctx.config.secret, 'code-send', value, LIMITS.codeSendsPerDestination, now);
+    const account = findAccountById(ctx.db, ctx.member.accountId);
+    if (!account) throw appError('UNAUTHENTICATED');
+    const member = requireMemberRecord(ctx.db, ctx.member.memberId);
+    if ((input.kind === 'email' ? member.email : member.phone) === value) {
+      throw appError('INVALID_INPUT', `That is already your registered ${input.kind}.`);
+    }
+    ctx.db.transaction((tx) => {
+      const issued = issueVerification(
+        tx,
+        ctx.config.secret,
+        {
+          purpose: input.kind === 'email' ? 'email_change' : 'phone_change',
+          accountId: account.id,
+          memberId: member.memberId,
+          destination: value,
+          payload: { value },
+          validityMinutes: CONTACT_CODE_MINUTES,
+          withCode: true,
+          withToken: false,
+        },
+        now,
+      );
+      enqueueNotice(
+        tx,
+        {
+          channel: input.kind === 'email' ? 'email' : 'sms',
+          recipient: value,
+          template: 'contact_change_code',
+          locale: account.locale,
+          data: {
+            fullName: member.fullName,
+            code: issued.code ?? '',
+            expiresMinutes: CONTACT_CODE_MINUTES,
+            contactKind: input.kind,
+          },
+          memberId: member.memberId,
+        },
+        now,
+      );
+      appendAudit(
+        tx,
+        {
+          actorKind: 'member',
+          actorId: String(member.memberId),
+          action: `${input.kind}_change.requested`,
+          memberId: member.memberId,
+          channel: 'web',
+          detail: {},
+        },
+        now,
+      );
+    });
+    return { ok: true as const };
+  });

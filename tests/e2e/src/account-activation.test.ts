@@ -1,0 +1,110 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.js';
+import { codeIn, latestMessage, messagesTo } from './dev-mailbox.js';
+import { type DemoServer, startDemoServer } from './server-process.js';
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const newPassword = 'Sawah-Hijau-Di-Pagi-Hari';
+
+interface Registration {
+  nik: string;
+  kpj: string;
+  fullName: string;
+  birthDate: string;
+  email: string;
+  phone: string;
+}
+
+/** Fills /daftar and submits; resolves on the verification page. */
+async function register(page: Page, data: Registration): Promise<void> {
+  await page.goto(`${server.url}/daftar`);
+  await page.fill('#nik', data.nik);
+  await page.fill('#kpj', data.kpj);
+  await page.fill('#full-name', data.fullName);
+  await page.fill('#birth-date', data.birthDate);
+  await page.fill('#email', data.email);
+  await page.fill('#phone', data.phone);
+  await page.fill('#new-password', newPassword);
+  await page.click('[data-testid="register-submit"]');
+  await page.waitForURL('**/verifikasi-email');
+  await page.waitForSelector('[data-testid="registration-sent"]');
+}
+
+const rina: Registration = {
+  nik: '3201014506920001',
+  kpj: '19055555555',
+  fullName: 'RINA WULANDARI',
+  birthDate: '1992-06-05',
+  email: 'rina.wulandari@example.com',
+  phone: '0813-5555-0001',
+};
+
+describe('activation of a member without an online account', () => {
+  let pageTextAfterNewRegistration = '';
+
+  it('registers Rina, asks for the code, says to wait before resending, then activates and logs in', async () => {
+    const page = await browser.newPage();
+    await register(page, rina);
+    pageTextAfterNewRegistration = (await page.textContent('main')) ?? '';
+    expect(await page.inputValue('#verify-email')).toBe(rina.email);
+    const first = await latestMessage(server.url, rina.email, 'registration_code');
+
+    // One resend goes out (with the same neutral text for any address); a second within the
+    // 60-second cooldown is refused with how long to wait, and sends nothing.
+    await page.click('[data-testid="resend-code"]');
+    await page.waitForSelector('[data-testid="resend-sent"]');
+    const sent = await latestMessage(server.url, rina.email, 'registration_code', { newerThan: first });
+    await page.click('[data-testid="resend-code"]');
+    await expect
+      .poll(() => page.textContent('[data-testid="resend-error"]'))
+      .toMatch(/Coba lagi dalam \d+ (detik|menit)/);
+    expect(await page.$('[data-testid="resend-sent"]')).toBeNull();
+    expect(await messagesTo(server.url, rina.email)).toHaveLength(2);
+
+    // The form checks the code's format before sending.
+    await page.fill('#verify-code', '12');
+    await page.click('[data-testid="verify-submit"]');
+    expect(await page.textContent('#verify-code-error')).toContain('6 angka');
+
+    await page.fill('#verify-code', codeIn(sent));
+    await page.click('[data-testid="verify-submit"]');
+    await expect.poll(() => page.textContent('[data-testid="login-notice"]')).toContain('Akun aktif — silakan masuk');
+
+    await page.fill('#identifier', rina.kpj);
+    await page.fill('#password', newPassword);
+    await page.click('[data-testid="login-submit"]');
+    await expect.poll(() => page.textContent('[data-testid="full-name"]')).toContain('RINA WULANDARI');
+    expect(await page.textContent('[data-testid="registered-email"]')).toContain(rina.email);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.close();
+  });
+
+  it("shows the same page for an existing account's data, and tells the submitted address instead", async () => {
+    const page = await browser.newPage();
+    const submitted = 'siti.lain@example.com';
+    await register(page, {
+      nik: '3273015708900001',
+      kpj: '19011111111',
+      fullName: 'SITI RAHAYU',
+      birthDate: '1990-08-17',
+      email: submitted,
+      phone: '0812-3456-7890',
+    });
+    expect(await page.textContent('main')).toBe(pageTextAfterNewRegistration);
+    const notice = await latestMessage(server.url, submitted);
+    expect(notice.template).toBe('registration_exists');
+    await page.close();
+  });
+});

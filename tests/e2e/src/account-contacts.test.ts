@@ -1,0 +1,91 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.js';
+import { codeIn, latestMessage, linkIn } from './dev-mailbox.js';
+import { type DemoServer, startDemoServer } from './server-process.js';
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const demoPassword = 'Pulih-Demo-2026';
+
+/**
+ * The API's reply to a contact change when the session's password entry is older than ten
+ * minutes. A fresh login counts as recent and the server's clock cannot be moved from here, so
+ * the first request gets this reply from the test; the re-authentication and the retry then go
+ * to the real API.
+ */
+const reauthRequiredReply = JSON.stringify([
+  {
+    error: {
+      message: 'Enter your password again to continue.',
+      code: -32003,
+      data: { code: 'FORBIDDEN', httpStatus: 403, appCode: 'REAUTH_REQUIRED' },
+    },
+  },
+]);
+
+describe('changing the email', () => {
+  it('asks for the password again, sends a code to the new address, and the old address can freeze the account', async () => {
+    const oldEmail = 'budi.santoso@example.com';
+    const newEmail = 'budi.baru@example.com';
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/akun/keamanan`);
+    await page.fill('#identifier', oldEmail);
+    await page.fill('#password', demoPassword);
+    await page.click('[data-testid="login-submit"]');
+    await page.waitForSelector('[data-testid="email-change"]');
+    expect(new URL(page.url()).pathname).toBe('/akun/keamanan');
+
+    let isReauthReplySent = false;
+    await page.route('**/trpc/account.requestContactChange**', async (route) => {
+      if (isReauthReplySent) return route.continue();
+      isReauthReplySent = true;
+      await route.fulfill({ status: 403, contentType: 'application/json', body: reauthRequiredReply });
+    });
+
+    await page.fill('#email-new', newEmail);
+    await page.click('[data-testid="email-request"]');
+    await page.waitForSelector('[data-testid="reauth-form"]');
+    await page.fill('#email-reauth-password', 'bukan-kata-sandinya');
+    await page.click('[data-testid="reauth-submit"]');
+    await expect.poll(() => page.textContent('#email-reauth-error')).toContain('salah');
+    await page.fill('#email-reauth-password', demoPassword);
+    await page.click('[data-testid="reauth-submit"]');
+
+    await expect.poll(() => page.textContent('[data-testid="email-code-sent"]')).toContain(newEmail);
+    const code = codeIn(await latestMessage(server.url, newEmail, 'contact_change_code'));
+    await page.fill('#email-code', code);
+    await page.click('[data-testid="email-confirm"]');
+    await page.waitForSelector('[data-testid="email-changed"]');
+    await expect.poll(() => page.textContent('[data-testid="email-change"] .intro')).toContain(newEmail);
+
+    // The old address is told, with a link for "this was not me".
+    const notice = await latestMessage(server.url, oldEmail, 'contact_changed_notice');
+    const notMe = await browser.newPage();
+    await notMe.goto(server.url + linkIn(notice, '/bukan-saya'));
+    await notMe.click('[data-testid="not-me-confirm"]');
+    await notMe.waitForSelector('[data-testid="frozen-title"]');
+    const recovery = await notMe.textContent('[data-testid="recovery-steps"]');
+    expect(recovery).toContain('175');
+    expect(recovery).toContain('KTP');
+
+    // A frozen account cannot log in, whichever address is used, and says why.
+    await notMe.goto(`${server.url}/`);
+    await notMe.fill('#identifier', newEmail);
+    await notMe.fill('#password', demoPassword);
+    await notMe.click('[data-testid="login-submit"]');
+    await expect.poll(() => notMe.textContent('[data-testid="login-error"]')).toContain('dibekukan');
+    await page.close();
+    await notMe.close();
+  });
+});
