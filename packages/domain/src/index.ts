@@ -12,4 +12,5 @@ export * from './password-policy.js';
 export * from './phone.js';
 export * from './province.js';
 export * from './rate-limit.js';
+export * from './recovery-policy.js';
 export * from './result.js';
