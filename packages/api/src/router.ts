@@ -3,6 +3,7 @@ import { auditRouter } from './procedures/audit/router.js';
 import { authRouter } from './procedures/auth/router.js';
 import { health } from './procedures/health.js';
 import { memberRouter } from './procedures/member/router.js';
+import { recoveryRouter } from './procedures/recovery/router.js';
 import { staffRouter } from './procedures/staff/router.js';
 import { router } from './trpc.js';
 
@@ -12,6 +13,7 @@ export const appRouter = router({
   auth: authRouter,
   account: accountRouter,
   member: memberRouter,
+  recovery: recoveryRouter,
   staff: staffRouter,
   audit: auditRouter,
 });

@@ -91,6 +91,15 @@ async function main(): Promise<void> {
         }),
     },
     {
+      name: 'recovery.start',
+      call: (i, known) =>
+        post('recovery.start', {
+          identifier: known ? `3${String(i).padStart(10, '0')}` : `4${String(i).padStart(10, '0')}`,
+          phone: `0812345${String(i).padStart(5, '0')}`,
+          locale: 'id',
+        }),
+    },
+    {
       name: 'account.register',
       call: (i, known) => {
         const serial = String(i).padStart(4, '0');

@@ -104,6 +104,7 @@ export const verificationPurposes = [
   'email_change',
   'phone_change',
   'contact_change_revert',
+  'recovery',
 ] as const;
 export type VerificationPurpose = (typeof verificationPurposes)[number];
 

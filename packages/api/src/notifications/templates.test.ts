@@ -30,6 +30,8 @@ const dataFor: Record<NoticeTemplate, NoticeData> = {
   },
   account_frozen_notice: { fullName: 'Siti Rahayu' },
   account_activated_notice: { fullName: 'Siti Rahayu' },
+  recovery_code: { fullName: 'Siti Rahayu', code: '482913', expiresMinutes: 10 },
+  recovery_disclosure_notice: { fullName: 'Siti Rahayu', channelLabel: 'web' },
 };
 
 const codeTemplates: NoticeTemplate[] = [
@@ -37,6 +39,7 @@ const codeTemplates: NoticeTemplate[] = [
   'email_verification_code',
   'password_reset',
   'contact_change_code',
+  'recovery_code',
 ];
 const securityNotices: NoticeTemplate[] = [
   'registration_attempt_notice',

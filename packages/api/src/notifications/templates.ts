@@ -22,6 +22,8 @@ export const noticeTemplates = [
   'contact_changed_notice',
   'account_frozen_notice',
   'account_activated_notice',
+  'recovery_code',
+  'recovery_disclosure_notice',
 ] as const;
 
 export type NoticeTemplate = (typeof noticeTemplates)[number];
@@ -360,6 +362,29 @@ const composers: Record<NoticeLocale, Record<NoticeTemplate, Composer>> = {
         'Akun Pulih BPJS Ketenagakerjaan atas nama Anda telah aktif. Bukan Anda? Segera hubungi 175, gunakan ' +
         'Lupa akun, atau datangi kantor cabang.',
     }),
+    recovery_code: (f, w) => ({
+      subject: 'Kode pemulihan akun Pulih',
+      paragraphs: [
+        'Gunakan kode berikut untuk memulihkan akun Pulih BPJS Ketenagakerjaan Anda ("Lupa akun"):',
+        `    Kode: ${f.code}`,
+        `Kode berlaku selama ${w.minutes(f.expiresMinutes)} dan hanya dapat digunakan satu kali.`,
+        w.notMe,
+        w.phishing,
+      ],
+      sms:
+        `Kode pemulihan Pulih: ${f.code}, berlaku ${w.minutes(f.expiresMinutes)}. JANGAN berikan kepada ` +
+        'siapa pun. BPJS Ketenagakerjaan tidak pernah meminta kode ini.',
+    }),
+    recovery_disclosure_notice: (f, w) => ({
+      subject: 'Pemberitahuan keamanan: email terdaftar Anda ditampilkan',
+      paragraphs: [
+        `Email terdaftar akun Pulih Anda baru saja ditampilkan melalui "Lupa akun" (${f.channelLabel}), setelah ` +
+          'kode dikirim ke nomor HP terdaftar Anda dan dimasukkan dengan benar.',
+        w.notMe,
+        w.phishing,
+      ],
+      sms: `Email terdaftar akun Pulih Anda baru ditampilkan lewat Lupa akun (${f.channelLabel}). Bukan Anda? Hubungi 175.`,
+    }),
   },
   en: {
     registration_code: (f, w) => ({
@@ -530,6 +555,29 @@ const composers: Record<NoticeLocale, Record<NoticeTemplate, Composer>> = {
       sms:
         'A Pulih BPJS Ketenagakerjaan account in your name is now active. Not you? Call 175 now, use Forgot ' +
         'account or visit a branch.',
+    }),
+    recovery_code: (f, w) => ({
+      subject: 'Your Pulih account recovery code',
+      paragraphs: [
+        'Use this code to recover your Pulih BPJS Ketenagakerjaan account ("Forgot account"):',
+        `    Code: ${f.code}`,
+        `The code is valid for ${w.minutes(f.expiresMinutes)} and works once.`,
+        w.notMe,
+        w.phishing,
+      ],
+      sms:
+        `Pulih recovery code: ${f.code}, valid ${w.minutes(f.expiresMinutes)}. Do NOT share it. ` +
+        'BPJS Ketenagakerjaan never asks for this code.',
+    }),
+    recovery_disclosure_notice: (f, w) => ({
+      subject: 'Security notice: your registered email was shown',
+      paragraphs: [
+        `The registered email of your Pulih account was just shown through "Forgot account" (${f.channelLabel}), ` +
+          'after a code sent to your registered phone was entered correctly.',
+        w.notMe,
+        w.phishing,
+      ],
+      sms: `The registered email of your Pulih account was shown via Forgot account (${f.channelLabel}). Not you? Call 175.`,
     }),
   },
 };

@@ -86,7 +86,19 @@ export type CodeCheck =
 /** Where to look for the code a caller typed: by destination or by account. */
 export type CodeLookup =
   | { readonly by: 'destination'; readonly destination: string; readonly purposes: readonly VerificationPurpose[] }
-  | { readonly by: 'account'; readonly accountId: number; readonly purposes: readonly VerificationPurpose[] };
+  | { readonly by: 'account'; readonly accountId: number; readonly purposes: readonly VerificationPurpose[] }
+  | { readonly by: 'id'; readonly id: string; readonly purposes: readonly VerificationPurpose[] };
+
+function lookupCondition(secret: string, lookup: CodeLookup) {
+  switch (lookup.by) {
+    case 'destination':
+      return eq(verificationCodes.destinationHash, destinationKey(secret, lookup.destination));
+    case 'account':
+      return eq(verificationCodes.accountId, lookup.accountId);
+    case 'id':
+      return eq(verificationCodes.id, lookup.id);
+  }
+}
 
 /**
  * Checks a typed code against the newest open code and consumes it atomically: of two
@@ -98,9 +110,7 @@ export function attemptCode(db: Db, secret: string, lookup: CodeLookup, input: s
     .from(verificationCodes)
     .where(
       and(
-        lookup.by === 'destination'
-          ? eq(verificationCodes.destinationHash, destinationKey(secret, lookup.destination))
-          : eq(verificationCodes.accountId, lookup.accountId),
+        lookupCondition(secret, lookup),
         inArray(verificationCodes.purpose, [...lookup.purposes]),
         isNull(verificationCodes.consumedAt),
         sql`${verificationCodes.codeHash} is not null`,
