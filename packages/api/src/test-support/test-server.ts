@@ -90,3 +90,9 @@ export interface TestServer {
   ) => Promise<TrpcCallReply>;
   readonly loginMember: (identifier: string, password: string) => Promise<string>;
 }
+
+/** The data of a successful reply; fails the test with the reply text otherwise. */
+export function dataOf<T>(reply: TrpcCallReply): T {
+  if (reply.status !== 200 || reply.json.result === undefined) throw new Error(`expected success, got ${reply.text}`);
+  return reply.json.result.data as T;
+}

@@ -3,7 +3,7 @@ import { auditLog } from '../../db/schema.js';
 import { DEMO_MEMBER_PASSWORD } from '../../demo/demo-accounts.js';
 import { codeIn, latestMessage, messagesTo } from '../../test-support/outbox.js';
 import { loginStaffWithTotp } from '../../test-support/staff-login.js';
-import { createTestServer } from '../../test-support/test-server.js';
+import { createTestServer, dataOf } from '../../test-support/test-server.js';
 
 const sitiPhone = '0812-3456-7890';
 
@@ -76,7 +76,7 @@ describe('recovery.verifyCode', () => {
   it('shows the registered email in full after the SMS code, audits it, and offers a password reset', async () => {
     const server = await createTestServer();
     const started = await server.call('recovery.start', { identifier: '19011111111', phone: sitiPhone, locale: 'id' });
-    const { requestId } = started.json.result?.data as { requestId: string };
+    const { requestId } = dataOf<{ requestId: string }>(started);
     const code = codeIn(latestMessage(server.db, '+6281234567890', 'recovery_code'));
     const reply = await server.call('recovery.verifyCode', { requestId, code });
     expect(reply.json.result?.data).toMatchObject({
@@ -85,7 +85,7 @@ describe('recovery.verifyCode', () => {
       hasOnlineAccount: true,
       resetToken: expect.stringMatching(/^[\w-]{40,}$/),
     });
-    const { resetToken } = reply.json.result?.data as { resetToken: string };
+    const { resetToken } = dataOf<{ resetToken: string }>(reply);
     expect(
       (await server.call('auth.resetPassword', { token: resetToken, newPassword: 'gado-gado-siram-kacang' })).status,
     ).toBe(200);
@@ -104,7 +104,7 @@ describe('recovery.verifyCode', () => {
   it('refuses a wrong code, a reused code and a made-up request id alike', async () => {
     const server = await createTestServer();
     const started = await server.call('recovery.start', { identifier: '19011111111', phone: sitiPhone, locale: 'id' });
-    const { requestId } = started.json.result?.data as { requestId: string };
+    const { requestId } = dataOf<{ requestId: string }>(started);
     const code = codeIn(latestMessage(server.db, '+6281234567890', 'recovery_code'));
     const wrong = await server.call('recovery.verifyCode', {
       requestId,
@@ -123,7 +123,7 @@ describe('member.accessHistory', () => {
   it('lists the recovery disclosure and a staff look-up with the role, newest first, without logins', async () => {
     const server = await createTestServer();
     const started = await server.call('recovery.start', { identifier: '19011111111', phone: sitiPhone, locale: 'id' });
-    const { requestId } = started.json.result?.data as { requestId: string };
+    const { requestId } = dataOf<{ requestId: string }>(started);
     await server.call('recovery.verifyCode', {
       requestId,
       code: codeIn(latestMessage(server.db, '+6281234567890', 'recovery_code')),
@@ -133,9 +133,9 @@ describe('member.accessHistory', () => {
 
     const cookie = await server.loginMember('siti.rahayu@example.com', DEMO_MEMBER_PASSWORD);
     const reply = await server.call('member.accessHistory', undefined, { method: 'GET', cookie });
-    const { entries } = reply.json.result?.data as {
+    const { entries } = dataOf<{
       entries: { action: string; staffRole: string | null; disclosure: string | null }[];
-    };
+    }>(reply);
     expect(entries.map((e) => e.action)).toEqual(['member.viewed', 'contact.disclosed', 'recovery.code_sent']);
     expect(entries[0]).toMatchObject({ staffRole: 'call_center_agent', disclosure: 'masked' });
     expect(entries[1]).toMatchObject({ disclosure: 'full', staffRole: null });
@@ -147,6 +147,6 @@ describe('member.accessHistory', () => {
     await server.call('staff.member.show', { key: '19033333333' }, { method: 'GET', bearer: token });
     const cookie = await server.loginMember('siti.rahayu@example.com', DEMO_MEMBER_PASSWORD);
     const reply = await server.call('member.accessHistory', undefined, { method: 'GET', cookie });
-    expect((reply.json.result?.data as { entries: unknown[] }).entries).toEqual([]);
+    expect(dataOf<{ entries: unknown[] }>(reply).entries).toEqual([]);
   });
 });
