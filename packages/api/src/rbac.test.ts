@@ -62,6 +62,11 @@ describe('role × procedure matrix', () => {
         'staff.revokeTokens',
         'audit.verify',
         'audit.log',
+        'case.openCallCenter',
+        'case.openBranch',
+        'case.show',
+        'case.sendReset',
+        'case.printRecoveryCode',
       ]),
     );
     expect(procedures.some((p) => p.path === 'member.profile')).toBe(true);

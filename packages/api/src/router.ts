@@ -1,6 +1,7 @@
 import { accountRouter } from './procedures/account/router.js';
 import { auditRouter } from './procedures/audit/router.js';
 import { authRouter } from './procedures/auth/router.js';
+import { caseRouter } from './procedures/case/router.js';
 import { health } from './procedures/health.js';
 import { memberRouter } from './procedures/member/router.js';
 import { recoveryRouter } from './procedures/recovery/router.js';
@@ -16,6 +17,7 @@ export const appRouter = router({
   recovery: recoveryRouter,
   staff: staffRouter,
   audit: auditRouter,
+  case: caseRouter,
 });
 
 export type AppRouter = typeof appRouter;

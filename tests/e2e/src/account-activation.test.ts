@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.js';
-import { codeIn, latestMessage, messagesTo } from './dev-mailbox.js';
+import { codeIn, latestMessage, linkIn, messagesTo } from './dev-mailbox.js';
 import { type DemoServer, startDemoServer } from './server-process.js';
 
 let server: DemoServer;
@@ -106,5 +106,48 @@ describe('activation of a member without an online account', () => {
     const notice = await latestMessage(server.url, submitted);
     expect(notice.template).toBe('registration_exists');
     await page.close();
+  });
+});
+
+const agus: Registration = {
+  nik: '3578011207880004',
+  kpj: '19066666666',
+  fullName: 'AGUS PRASETYO',
+  birthDate: '1988-07-12',
+  email: 'agus.prasetyo.baru@example.com',
+  phone: '0856-4321-0004',
+};
+
+describe('activation by the emailed link', () => {
+  it('registers Agus and activates the account by opening the link, with no code typed; he then logs in', async () => {
+    const page = await browser.newPage();
+    await register(page, agus);
+    await page.close();
+
+    // The link opens in a new tab, as from a mail app: no state from the registration page.
+    const message = await latestMessage(server.url, agus.email, 'registration_code');
+    const link = linkIn(message, '/verifikasi-email');
+    expect(new URL(link).origin).toBe(server.url);
+    expect(new URL(link).searchParams.get('token')).toBeTruthy();
+    const fromMail = await browser.newPage();
+    await fromMail.goto(link);
+    await expect
+      .poll(() => fromMail.textContent('[data-testid="login-notice"]'))
+      .toContain('Akun aktif — silakan masuk');
+    expect(await fromMail.$('#verify-code')).toBeNull();
+    // The used token leaves the address bar.
+    expect(new URL(fromMail.url()).search).toBe('');
+
+    await fromMail.fill('#identifier', agus.kpj);
+    await fromMail.fill('#password', newPassword);
+    await fromMail.click('[data-testid="login-submit"]');
+    await expect.poll(() => fromMail.textContent('[data-testid="full-name"]')).toContain('AGUS PRASETYO');
+    expect(await fromMail.textContent('[data-testid="registered-email"]')).toBe(agus.email);
+    expect((await fromMail.textContent('dd:has([data-testid="registered-email"]) .badge'))?.trim()).toBe(
+      'Terverifikasi',
+    );
+    expect(await fromMail.textContent('[data-testid="registered-phone"]')).toBe(agus.phone);
+    expect(new URL(fromMail.url()).pathname).toBe('/');
+    await fromMail.close();
   });
 });

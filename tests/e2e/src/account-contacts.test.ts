@@ -72,7 +72,7 @@ describe('changing the email', () => {
     // The old address is told, with a link for "this was not me".
     const notice = await latestMessage(server.url, oldEmail, 'contact_changed_notice');
     const notMe = await browser.newPage();
-    await notMe.goto(server.url + linkIn(notice, '/bukan-saya'));
+    await notMe.goto(linkIn(notice, '/bukan-saya'));
     await notMe.click('[data-testid="not-me-confirm"]');
     await notMe.waitForSelector('[data-testid="frozen-title"]');
     const recovery = await notMe.textContent('[data-testid="recovery-steps"]');
@@ -87,5 +87,43 @@ describe('changing the email', () => {
     await expect.poll(() => notMe.textContent('[data-testid="login-error"]')).toContain('dibekukan');
     await page.close();
     await notMe.close();
+  });
+});
+
+describe('changing the phone', () => {
+  it('sends an SMS code to the new number, shows it verified on the profile, and tells the old number', async () => {
+    // Siti: this file's email test changes (and freezes) Budi, not her.
+    const oldPhone = '+6281234567890';
+    const newPhone = { typed: '0812 9999 0001', e164: '+6281299990001', shown: '0812-9999-0001' };
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/akun/keamanan`);
+    await page.fill('#identifier', 'siti.rahayu@example.com');
+    await page.fill('#password', demoPassword);
+    await page.click('[data-testid="login-submit"]');
+    await page.waitForSelector('[data-testid="phone-change"]');
+    expect(await page.textContent('[data-testid="phone-change"] .intro')).toContain('0812-3456-7890');
+
+    // A fresh login is a recent password entry: the code is sent without asking for it again.
+    await page.fill('#phone-new', newPhone.typed);
+    await page.click('[data-testid="phone-request"]');
+    await page.waitForSelector('[data-testid="phone-code-sent"]');
+    expect(await page.$('[data-testid="reauth-form"]')).toBeNull();
+    const codeMessage = await latestMessage(server.url, newPhone.e164, 'contact_change_code');
+    expect(codeMessage.channel).toBe('sms');
+    await page.fill('#phone-code', codeIn(codeMessage));
+    await page.click('[data-testid="phone-confirm"]');
+    await page.waitForSelector('[data-testid="phone-changed"]');
+    await expect.poll(() => page.textContent('[data-testid="phone-change"] .intro')).toContain(newPhone.shown);
+
+    await page.click('main a[href="/"]');
+    await expect.poll(() => page.textContent('[data-testid="registered-phone"]')).toBe(newPhone.shown);
+    expect((await page.textContent('dd:has([data-testid="registered-phone"]) .badge'))?.trim()).toBe('Terverifikasi');
+
+    // The old number hears of it by SMS, showing the new number only masked.
+    const notice = await latestMessage(server.url, oldPhone, 'contact_changed_notice');
+    expect(notice.channel).toBe('sms');
+    expect(notice.body).toContain('0812-****-**01');
+    expect(notice.body).not.toContain(newPhone.shown);
+    await page.close();
   });
 });

@@ -55,13 +55,12 @@ export function codeIn(message: MailboxMessage): string {
 }
 
 /**
- * The path and query of the first link in a message to `path`, to open on the test server
- * (the server's public URL in the body is not the test's random port).
+ * The first link in a message to `path`, in full as the message has it: the test server's
+ * public URL is its own origin, so the link opens as it is (see `startDemoServer`).
  */
 export function linkIn(message: MailboxMessage, path: string): string {
   for (const [raw] of message.body.matchAll(/https?:\/\/[^\s<>"')]+/g)) {
-    const url = new URL(raw);
-    if (url.pathname === path) return url.pathname + url.search;
+    if (new URL(raw).pathname === path) return raw;
   }
   throw new Error(`no link to ${path} in ${message.template}: ${message.body}`);
 }

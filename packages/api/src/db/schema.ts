@@ -189,6 +189,31 @@ export const staffTokens = sqliteTable(
   (t) => [index('staff_tokens_staff').on(t.staffId)],
 );
 
+/**
+ * A verified case: a call-center knowledge check or a branch officer's in-person check. It
+ * lasts 30 minutes; within it the recovery policy decides what the staff member may see and do.
+ * `evidence` holds what was established (which facts matched, which documents were checked),
+ * never the answers themselves.
+ */
+export const recoveryCases = sqliteTable(
+  'recovery_cases',
+  {
+    id: text('id').primaryKey(),
+    memberId: integer('member_id').references(() => members.id),
+    channel: text('channel', { enum: ['call_center', 'branch_counter'] }).notNull(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    outcome: text('outcome', { enum: ['passed', 'failed'] }).notNull(),
+    evidence: text('evidence').notNull().default('[]'),
+    reason: text('reason'),
+    createdAt: createdAt(),
+    expiresAt: text('expires_at').notNull(),
+    closedAt: text('closed_at'),
+  },
+  (t) => [index('recovery_cases_member').on(t.memberId), index('recovery_cases_staff').on(t.staffId)],
+);
+
 /** Messages to members, written in the same transaction as the change that causes them. */
 export const outbox = sqliteTable(
   'outbox',

@@ -41,6 +41,7 @@ export interface MemberRecord {
   readonly fullName: string;
   readonly birthDate: string | null;
   readonly sex: 'L' | 'P' | null;
+  readonly motherName: string | null;
   readonly status: 'aktif' | 'non_aktif';
   readonly statusReason: string | null;
   readonly kpjNumbers: readonly string[];
@@ -60,6 +61,7 @@ export function getMemberRecord(db: Db, memberId: number): MemberRecord | null {
       fullName: members.fullName,
       birthDate: members.birthDate,
       sex: members.sex,
+      motherName: members.motherName,
       status: members.status,
       statusReason: members.statusReason,
       email: memberContacts.email,

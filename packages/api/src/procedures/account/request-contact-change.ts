@@ -2,15 +2,13 @@ import { LIMITS } from '@pulih/domain';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/audit-log.js';
 import { appError } from '../../errors.js';
-import { enqueueNotice } from '../../notifications/outbox.js';
 import { findAccountById, requireMemberRecord } from '../../repositories/account-repository.js';
-import { issueVerification } from '../../repositories/verification-code-repository.js';
 import { enforceLimit } from '../../security/limits.js';
 import { memberProcedure } from '../../trpc.js';
+import { sendContactChangeCode } from './contact-change.js';
 import { requireEmail, requirePhone } from './inputs.js';
 import { requireRecentAuthentication } from './require-recent-authentication.js';
 
-export const CONTACT_CODE_MINUTES = 10;
 export const contactKind = z.enum(['email', 'phone']);
 
 /**
@@ -32,38 +30,14 @@ export const requestContactChange = memberProcedure
       throw appError('INVALID_INPUT', `That is already your registered ${input.kind}.`);
     }
     ctx.db.transaction((tx) => {
-      const issued = issueVerification(
-        tx,
-        ctx.config.secret,
-        {
-          purpose: input.kind === 'email' ? 'email_change' : 'phone_change',
-          accountId: account.id,
-          memberId: member.memberId,
-          destination: value,
-          payload: { value },
-          validityMinutes: CONTACT_CODE_MINUTES,
-          withCode: true,
-          withToken: false,
-        },
-        now,
-      );
-      enqueueNotice(
-        tx,
-        {
-          channel: input.kind === 'email' ? 'email' : 'sms',
-          recipient: value,
-          template: 'contact_change_code',
-          locale: account.locale,
-          data: {
-            fullName: member.fullName,
-            code: issued.code ?? '',
-            expiresMinutes: CONTACT_CODE_MINUTES,
-            contactKind: input.kind,
-          },
-          memberId: member.memberId,
-        },
-        now,
-      );
+      const change = {
+        accountId: account.id,
+        memberId: member.memberId,
+        locale: account.locale,
+        kind: input.kind,
+        value,
+      };
+      sendContactChangeCode(tx, ctx.config, change, now);
       appendAudit(
         tx,
         {

@@ -1,0 +1,46 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.js';
+import { type DemoServer, startDemoServer } from './server-process.js';
+
+// A server of its own: the other files change Budi (new email, frozen, new password).
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('confirming that the contacts are still in use', () => {
+  it('asks Budi, whose contacts were confirmed 2 years ago; "Ya, masih benar" ends the question for good', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await page.fill('#identifier', 'budi.santoso@example.com');
+    await page.fill('#password', 'Pulih-Demo-2026');
+    await page.click('[data-testid="login-submit"]');
+    const prompt = await page.waitForSelector('[data-testid="reconfirm-prompt"]');
+    expect(await prompt.$eval('h2', (title) => title.textContent)).toBe('Apakah email dan nomor HP ini masih aktif?');
+    const shown = (await prompt.textContent()) ?? '';
+    expect(shown).toContain('budi.santoso@example.com');
+    expect(shown).toContain('0857-1234-5678');
+    const confirmedAt = '.row:has(dt:text-is("Kontak terakhir dikonfirmasi")) dd';
+    const thisYear = String(new Date().getFullYear());
+    expect(await page.textContent(confirmedAt)).not.toContain(thisYear);
+
+    await page.click('[data-testid="reconfirm-yes"]');
+    await page.waitForSelector('[data-testid="reconfirm-prompt"]', { state: 'detached' });
+    expect(await page.textContent('[data-testid="full-name"]')).toContain('BUDI SANTOSO');
+    expect(await page.textContent(confirmedAt)).toContain(thisYear);
+
+    // The answer is kept by the server: a reload (a new profile request) does not ask again.
+    await page.reload();
+    await page.waitForSelector('[data-testid="full-name"]');
+    expect(await page.$('[data-testid="reconfirm-prompt"]')).toBeNull();
+    await page.close();
+  });
+});
