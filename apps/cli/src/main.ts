@@ -1,9 +1,17 @@
 import { Command, CommanderError } from 'commander';
 import { registerAuditLog } from './commands/audit-log.js';
 import { registerAuditVerify } from './commands/audit-verify.js';
+import { registerBranchVerify } from './commands/branch-verify.js';
+import { registerCallCenterVerify } from './commands/callcenter-verify.js';
+import { registerCaseChangeContact } from './commands/case-change-contact.js';
+import { registerCaseClose } from './commands/case-close.js';
+import { registerCaseConfirmContact } from './commands/case-confirm-contact.js';
+import { registerCaseShow } from './commands/case-show.js';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
 import { registerMemberShow } from './commands/member-show.js';
+import { registerRecoveryPrintCode } from './commands/recovery-print-code.js';
+import { registerRecoverySendReset } from './commands/recovery-send-reset.js';
 import { registerStaffAdd } from './commands/staff-add.js';
 import { registerStaffDisable } from './commands/staff-disable.js';
 import { registerStaffList } from './commands/staff-list.js';
@@ -23,6 +31,20 @@ export function buildProgram(env: ReturnType<typeof readCliEnv>): Command {
   registerLogout(program, env);
   const member = program.command('member').description('Peserta / members');
   registerMemberShow(member, env);
+  const callcenter = program.command('callcenter').description('Call center 175 (call center agent, supervisor)');
+  registerCallCenterVerify(callcenter, env);
+  const branch = program
+    .command('branch')
+    .description('Loket kantor cabang / branch counter (branch officer, supervisor)');
+  registerBranchVerify(branch, env);
+  const recoveryCase = program.command('case').description('Kasus pemulihan / recovery cases opened by `verify`');
+  registerCaseShow(recoveryCase, env);
+  registerCaseChangeContact(recoveryCase, env);
+  registerCaseConfirmContact(recoveryCase, env);
+  registerCaseClose(recoveryCase, env);
+  const recovery = program.command('recovery').description('Pemulihan akun / account recovery within a case');
+  registerRecoverySendReset(recovery, env);
+  registerRecoveryPrintCode(recovery, env);
   const staff = program.command('staff').description('Petugas / staff users (admin)');
   registerStaffAdd(staff, env);
   registerStaffList(staff, env);

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { appendAudit } from '../../audit/audit-log.js';
 import { appError } from '../../errors.js';
 import { countFailure, findAccountById } from '../../repositories/account-repository.js';
-import { attemptCode } from '../../repositories/verification-code-repository.js';
 import { memberProcedure } from '../../trpc.js';
-import { applyContactChange } from './contact-change.js';
+import { confirmContactChangeCode } from './contact-change.js';
 import { codeInput } from './inputs.js';
 import { contactKind } from './request-contact-change.js';
 import { requireRecentAuthentication } from './require-recent-authentication.js';
@@ -21,23 +20,10 @@ export const confirmContactChange = memberProcedure
     if (!account) throw appError('UNAUTHENTICATED');
     const outcome = ctx.db.transaction(
       (tx) => {
-        const check = attemptCode(
-          tx,
-          ctx.config.secret,
-          {
-            by: 'account',
-            accountId: account.id,
-            purposes: [input.kind === 'email' ? 'email_change' : 'phone_change'],
-          },
-          input.code,
-          now,
-        );
-        if (!check.ok) {
+        if (!confirmContactChangeCode(tx, ctx.config, account, input.kind, input.code, now)) {
           countFailure(tx, account.id, MAX_CONSECUTIVE_FAILURES);
           return 'invalid' as const;
         }
-        const change = { accountId: account.id, memberId: account.memberId, locale: account.locale, kind: input.kind };
-        applyContactChange(tx, ctx.config, { ...change, value: String(check.payload.value ?? '') }, now);
         appendAudit(
           tx,
           {

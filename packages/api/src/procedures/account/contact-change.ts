@@ -4,7 +4,7 @@ import { appError } from '../../errors.js';
 import { enqueueNotice } from '../../notifications/outbox.js';
 import type { NoticeLocale } from '../../notifications/templates.js';
 import { findMemberIdByEmail, requireMemberRecord, updateContact } from '../../repositories/account-repository.js';
-import { issueVerification } from '../../repositories/verification-code-repository.js';
+import { attemptCode, issueVerification } from '../../repositories/verification-code-repository.js';
 
 export const CONTACT_CODE_MINUTES = 10;
 export const NOT_ME_LINK_DAYS = 7;
@@ -115,4 +115,29 @@ export function applyContactChange(db: Db, settings: Settings, change: ContactCh
     },
     now,
   );
+}
+
+/**
+ * Checks the code typed for a pending change of the account's email or phone and, when right,
+ * applies the change (in the caller's transaction). False when the code is wrong or used up.
+ */
+export function confirmContactChangeCode(
+  db: Db,
+  settings: Settings,
+  account: { readonly id: number; readonly memberId: number; readonly locale: NoticeLocale },
+  kind: 'email' | 'phone',
+  code: string,
+  now: Date,
+): boolean {
+  const check = attemptCode(
+    db,
+    settings.secret,
+    { by: 'account', accountId: account.id, purposes: [kind === 'email' ? 'email_change' : 'phone_change'] },
+    code,
+    now,
+  );
+  if (!check.ok) return false;
+  const change = { accountId: account.id, memberId: account.memberId, locale: account.locale, kind };
+  applyContactChange(db, settings, { ...change, value: String(check.payload.value ?? '') }, now);
+  return true;
 }

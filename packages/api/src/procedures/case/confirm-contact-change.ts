@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { appError } from '../../errors.js';
-import { attemptCode } from '../../repositories/verification-code-repository.js';
 import { staffProcedure } from '../../trpc.js';
-import { applyContactChange } from '../account/contact-change.js';
+import { confirmContactChangeCode } from '../account/contact-change.js';
 import { codeInput } from '../account/inputs.js';
 import { contactKind } from '../account/request-contact-change.js';
 import { caseIdInput } from './case-output.js';
@@ -19,25 +18,7 @@ export const confirmContactChange = staffProcedure(BRANCH_ROLES)
     if (!account) throw appError('CODE_INVALID');
     const ok = ctx.db.transaction(
       (tx) => {
-        const check = attemptCode(
-          tx,
-          ctx.config.secret,
-          {
-            by: 'account',
-            accountId: account.id,
-            purposes: [input.kind === 'email' ? 'email_change' : 'phone_change'],
-          },
-          input.code,
-          now,
-        );
-        if (!check.ok) return false;
-        const change = {
-          accountId: account.id,
-          memberId: open.member.memberId,
-          locale: account.locale,
-          kind: input.kind,
-        };
-        applyContactChange(tx, ctx.config, { ...change, value: String(check.payload.value ?? '') }, now);
+        if (!confirmContactChangeCode(tx, ctx.config, account, input.kind, input.code, now)) return false;
         auditCaseAction(tx, ctx.staff, open, `${input.kind}_change.completed`, { reason: open.row.reason }, now);
         return true;
       },

@@ -1,11 +1,9 @@
-import { isCompleteInPersonCheck, parseKpj, parseNik } from '@pulih/domain';
+import { isCompleteInPersonCheck } from '@pulih/domain';
 import { z } from 'zod';
-import { appError } from '../../errors.js';
 import { insertCase } from '../../repositories/case-repository.js';
-import { findMemberIdByLookupKey, getMemberRecord } from '../../repositories/member-repository.js';
 import { staffProcedure } from '../../trpc.js';
 import { caseReasonInput, openCaseOutput } from './case-output.js';
-import { auditCaseAction, BRANCH_ROLES } from './open-case.js';
+import { auditCaseAction, BRANCH_ROLES, findMemberForCase } from './open-case.js';
 
 export const openBranchInput = z.object({
   kpj: z.string().trim().max(40),
@@ -25,12 +23,7 @@ export const openBranch = staffProcedure(BRANCH_ROLES)
   .output(openCaseOutput)
   .mutation(({ ctx, input }) => {
     const now = ctx.clock.now();
-    const kpj = parseKpj(input.kpj);
-    const nik = parseNik(input.nik);
-    if (!kpj.ok || !nik.ok)
-      throw appError('INVALID_INPUT', 'Give the 11-digit KPJ and the 16-digit NIK from the cards.');
-    const memberId = findMemberIdByLookupKey(ctx.db, { kind: 'kpj', kpj: kpj.value });
-    const member = memberId === null ? null : getMemberRecord(ctx.db, memberId);
+    const { member, nik } = findMemberForCase(ctx.db, input.kpj, input.nik);
     const check = {
       kind: 'in_person_check' as const,
       officerId: String(ctx.staff.staffId),
@@ -38,7 +31,7 @@ export const openBranch = staffProcedure(BRANCH_ROLES)
       photoMatches: input.photoMatches,
       reason: input.reason,
     };
-    const passed = member !== null && member.nik === nik.value.nik && isCompleteInPersonCheck(check, 'branch_counter');
+    const passed = member !== null && member.nik === nik && isCompleteInPersonCheck(check, 'branch_counter');
     return ctx.db.transaction((tx) => {
       const row = insertCase(
         tx,

@@ -1,8 +1,7 @@
-import { type KnowledgeFact, normalizeNik, normalizePersonName, parseKpj, parseNik } from '@pulih/domain';
+import { type KnowledgeFact, normalizePersonName } from '@pulih/domain';
 import { z } from 'zod';
 import { appError } from '../../errors.js';
 import { insertCase } from '../../repositories/case-repository.js';
-import { findMemberIdByLookupKey, getMemberRecord } from '../../repositories/member-repository.js';
 import { recordEvent } from '../../repositories/rate-limit-repository.js';
 import { staffProcedure } from '../../trpc.js';
 import { openCaseOutput } from './case-output.js';
@@ -10,6 +9,7 @@ import {
   auditCaseAction,
   CALL_CENTER_ROLES,
   failedChecksToday,
+  findMemberForCase,
   knowledgeFailureKey,
   MAX_FAILED_CHECKS_PER_DAY,
 } from './open-case.js';
@@ -32,19 +32,14 @@ export const openCallCenter = staffProcedure(CALL_CENTER_ROLES)
   .output(openCaseOutput)
   .mutation(({ ctx, input }) => {
     const now = ctx.clock.now();
-    const kpj = parseKpj(input.kpj);
-    const nik = parseNik(input.nik);
-    if (!kpj.ok || !nik.ok)
-      throw appError('INVALID_INPUT', 'Give the 11-digit KPJ and the 16-digit NIK as the caller reads them.');
-    const memberId = findMemberIdByLookupKey(ctx.db, { kind: 'kpj', kpj: kpj.value });
-    const member = memberId === null ? null : getMemberRecord(ctx.db, memberId);
+    const { member, nik } = findMemberForCase(ctx.db, input.kpj, input.nik);
     if (member && failedChecksToday(ctx.db, ctx.config.secret, member.memberId, now) >= MAX_FAILED_CHECKS_PER_DAY) {
       throw appError('RATE_LIMITED', 'Verification for this member is closed for today after 3 failed attempts.');
     }
     const matched: KnowledgeFact[] = [];
     if (member) {
       matched.push('kpj');
-      if (member.nik !== null && member.nik === normalizeNik(nik.value.nik)) matched.push('nik');
+      if (member.nik !== null && member.nik === nik) matched.push('nik');
       if (normalizePersonName(member.fullName) === normalizePersonName(input.fullName)) matched.push('full_name');
       if (member.birthDate !== null && member.birthDate === input.birthDate) matched.push('birth_date');
       if (member.motherName && normalizePersonName(member.motherName) === normalizePersonName(input.motherName)) {

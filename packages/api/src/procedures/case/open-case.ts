@@ -1,13 +1,36 @@
-import { decideRecovery, type Evidence, type RecoveryDecision, type RecoveryIntent } from '@pulih/domain';
+import {
+  decideRecovery,
+  type Evidence,
+  parseKpj,
+  parseNik,
+  type RecoveryDecision,
+  type RecoveryIntent,
+} from '@pulih/domain';
 import { appendAudit } from '../../audit/audit-log.js';
 import type { Db } from '../../db/database.js';
 import type { StaffRole } from '../../db/schema.js';
 import { appError } from '../../errors.js';
 import { type AccountRow, findAccountByMemberId, requireMemberRecord } from '../../repositories/account-repository.js';
 import { type CaseRow, evidenceOf, findCase } from '../../repositories/case-repository.js';
-import type { MemberRecord } from '../../repositories/member-repository.js';
+import { findMemberIdByLookupKey, getMemberRecord, type MemberRecord } from '../../repositories/member-repository.js';
 import { limitKey, recentEvents } from '../../repositories/rate-limit-repository.js';
 import type { StaffIdentity } from '../../repositories/session-repository.js';
+
+/**
+ * The member whose KPJ the staff member typed, with the NIK parsed; a malformed number is a
+ * clear INVALID_INPUT, an unknown KPJ simply no member.
+ */
+export function findMemberForCase(
+  db: Db,
+  kpjRaw: string,
+  nikRaw: string,
+): { member: MemberRecord | null; nik: string } {
+  const kpj = parseKpj(kpjRaw);
+  const nik = parseNik(nikRaw);
+  if (!kpj.ok || !nik.ok) throw appError('INVALID_INPUT', 'Give the 11-digit KPJ and the 16-digit NIK.');
+  const memberId = findMemberIdByLookupKey(db, { kind: 'kpj', kpj: kpj.value });
+  return { member: memberId === null ? null : getMemberRecord(db, memberId), nik: nik.value.nik };
+}
 
 /** Failed identity checks per member and day, across every staff channel. */
 export const MAX_FAILED_CHECKS_PER_DAY = 3;
