@@ -18,6 +18,23 @@ describe('auth.login', () => {
     expect(cookie).toContain('SameSite=Lax');
   });
 
+  it('marks the cookie Secure behind HTTPS, and gives every login a new session id', async () => {
+    const server = await createTestServer();
+    const overHttps = await server.call(
+      'auth.login',
+      { identifier: 'siti.rahayu@example.com', password: DEMO_MEMBER_PASSWORD },
+      { headers: { 'x-forwarded-proto': 'https' } },
+    );
+    expect(overHttps.headers.get('set-cookie')).toContain('Secure');
+    const again = await server.call('auth.login', {
+      identifier: 'siti.rahayu@example.com',
+      password: DEMO_MEMBER_PASSWORD,
+    });
+    expect(again.headers.get('set-cookie')).not.toContain('Secure');
+    const idOf = (cookie: string | null) => cookie?.split(';')[0];
+    expect(idOf(again.headers.get('set-cookie'))).not.toBe(idOf(overHttps.headers.get('set-cookie')));
+  });
+
   it('logs a member in with either of their KPJ numbers', async () => {
     const server = await createTestServer();
     for (const kpj of ['19011111111', '2002 2222 222']) {
