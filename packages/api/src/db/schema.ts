@@ -105,6 +105,7 @@ export const verificationPurposes = [
   'phone_change',
   'contact_change_revert',
   'recovery',
+  'kiosk_pairing',
 ] as const;
 export type VerificationPurpose = (typeof verificationPurposes)[number];
 
@@ -164,6 +165,8 @@ export const staffUsers = sqliteTable('staff_users', {
   username: text('username').notNull().unique(),
   fullName: text('full_name').notNull(),
   role: text('role', { enum: staffRoles }).notNull(),
+  /** The branch office a branch officer works at (kiosks are paired to it). */
+  branchCode: text('branch_code'),
   passwordHash: text('password_hash').notNull(),
   /** TOTP secret, encrypted with a key derived from the server secret (AES-256-GCM). */
   totpSecretEncrypted: text('totp_secret_encrypted'),
@@ -213,6 +216,74 @@ export const recoveryCases = sqliteTable(
   },
   (t) => [index('recovery_cases_member').on(t.memberId), index('recovery_cases_staff').on(t.staffId)],
 );
+
+/** A kiosk paired to a branch by a branch officer; its credential lives in an httpOnly cookie. */
+export const kioskDevices = sqliteTable('kiosk_devices', {
+  id: text('id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  branchCode: text('branch_code').notNull(),
+  label: text('label').notNull(),
+  pairedByStaffId: integer('paired_by_staff_id')
+    .notNull()
+    .references(() => staffUsers.id),
+  createdAt: createdAt(),
+  lastSeenAt: text('last_seen_at'),
+  revokedAt: text('revoked_at'),
+});
+
+/** A queue ticket a kiosk issues for the counter: only the intent, never member data. */
+export const queueTickets = sqliteTable(
+  'queue_tickets',
+  {
+    id: text('id').primaryKey(),
+    branchCode: text('branch_code').notNull(),
+    /** Shown to the member and called out: a letter for the intent and a daily number, e.g. `K-007`. */
+    number: text('number').notNull(),
+    serviceDay: text('service_day').notNull(),
+    kioskId: text('kiosk_id').references(() => kioskDevices.id),
+    intent: text('intent', { enum: ['change_contact', 'lost_phone', 'other'] }).notNull(),
+    status: text('status', { enum: ['waiting', 'called', 'done'] })
+      .notNull()
+      .default('waiting'),
+    createdAt: createdAt(),
+    calledAt: text('called_at'),
+    calledByStaffId: integer('called_by_staff_id').references(() => staffUsers.id),
+    doneAt: text('done_at'),
+  },
+  (t) => [
+    index('queue_tickets_branch_status').on(t.branchCode, t.status, t.createdAt),
+    uniqueIndex('queue_tickets_number').on(t.branchCode, t.serviceDay, t.number),
+  ],
+);
+
+/** Customer-service mail received over SMTP, as a ticket. */
+export const supportTickets = sqliteTable(
+  'support_tickets',
+  {
+    id: text('id').primaryKey(),
+    messageId: text('message_id'),
+    fromAddress: text('from_address').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    attachmentCount: integer('attachment_count').notNull().default(0),
+    status: text('status', { enum: ['open', 'answered', 'closed'] })
+      .notNull()
+      .default('open'),
+    receivedAt: text('received_at').notNull(),
+    closedAt: text('closed_at'),
+  },
+  (t) => [index('support_tickets_status').on(t.status, t.receivedAt), uniqueIndex('support_tickets_message_id').on(t.messageId)],
+);
+
+/** Inbound mail that could not be read as a ticket: kept aside, reported, never lost. */
+export const inboundMailRejects = sqliteTable('inbound_mail_rejects', {
+  id: text('id').primaryKey(),
+  receivedAt: text('received_at').notNull(),
+  reason: text('reason').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  /** The first bytes of the raw message, for a person to look at. */
+  rawHead: text('raw_head').notNull(),
+});
 
 /** Messages to members, written in the same transaction as the change that causes them. */
 export const outbox = sqliteTable(

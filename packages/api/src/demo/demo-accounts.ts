@@ -83,11 +83,19 @@ export const DEMO_STAFF_TOTP_SECRETS = {
 } as const;
 export type DemoStaffUsername = keyof typeof DEMO_STAFF_TOTP_SECRETS;
 
-export const demoStaff: readonly { username: DemoStaffUsername; fullName: string; role: StaffRole }[] = [
-  { username: 'demo.admin', fullName: 'Admin Demo', role: 'admin' },
-  { username: 'demo.agent', fullName: 'Agen Call Center Demo', role: 'call_center_agent' },
-  { username: 'demo.branch', fullName: 'Petugas Kantor Cabang Demo', role: 'branch_officer' },
-  { username: 'demo.supervisor', fullName: 'Supervisor Demo', role: 'supervisor' },
+/** The demo branch office; its kiosks and counter share this code. */
+export const DEMO_BRANCH_CODE = 'JKT-SUDIRMAN';
+
+export const demoStaff: readonly {
+  username: DemoStaffUsername;
+  fullName: string;
+  role: StaffRole;
+  branchCode: string | null;
+}[] = [
+  { username: 'demo.admin', fullName: 'Admin Demo', role: 'admin', branchCode: null },
+  { username: 'demo.agent', fullName: 'Agen Call Center Demo', role: 'call_center_agent', branchCode: null },
+  { username: 'demo.branch', fullName: 'Petugas Kantor Cabang Demo', role: 'branch_officer', branchCode: DEMO_BRANCH_CODE },
+  { username: 'demo.supervisor', fullName: 'Supervisor Demo', role: 'supervisor', branchCode: DEMO_BRANCH_CODE },
 ];
 
 /**

@@ -79,6 +79,8 @@ export interface StaffIdentity {
   readonly staffId: number;
   readonly username: string;
   readonly role: StaffRole;
+  /** The branch office of a branch officer or supervisor; null for central staff. */
+  readonly branchCode: string | null;
 }
 
 export function createStaffToken(db: Db, staffId: number, now: Date): { token: string; expiresAt: string } {
@@ -96,6 +98,7 @@ export function findStaffByToken(db: Db, token: string, now: Date): StaffIdentit
       staffId: staffUsers.id,
       username: staffUsers.username,
       role: staffUsers.role,
+      branchCode: staffUsers.branchCode,
       disabledAt: staffUsers.disabledAt,
       expiresAt: staffTokens.expiresAt,
     })
@@ -104,5 +107,5 @@ export function findStaffByToken(db: Db, token: string, now: Date): StaffIdentit
     .where(and(eq(staffTokens.tokenHash, hashToken(token)), isNull(staffTokens.revokedAt)))
     .get();
   if (!row || row.disabledAt !== null || now.getTime() >= Date.parse(row.expiresAt)) return null;
-  return { staffId: row.staffId, username: row.username, role: row.role };
+  return { staffId: row.staffId, username: row.username, role: row.role, branchCode: row.branchCode };
 }
