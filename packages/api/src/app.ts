@@ -14,6 +14,8 @@ import { appRouter } from './router.js';
 import type { Context as TrpcContext } from './trpc.js';
 
 export const SESSION_COOKIE = 'pulih_session';
+/** The kiosk's device credential: httpOnly, so the kiosk's own wipe (and its scripts) cannot touch it. */
+export const KIOSK_COOKIE = 'pulih_kiosk';
 
 export interface AppOptions {
   readonly database: OpenedDatabase;
@@ -79,6 +81,11 @@ export function createApp({ database, config, clock = systemClock }: AppOptions)
       createContext: ({ resHeaders }, c): TrpcContext => {
         const isHttps = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
         const authorization = c.req.header('authorization') ?? '';
+        const setCookie = (name: string, value: string, maxAge: number) =>
+          resHeaders.append(
+            'set-cookie',
+            serialize(name, value, { httpOnly: true, sameSite: 'Lax', secure: isHttps, path: '/', maxAge }),
+          );
         let ip = 'unknown';
         try {
           ip = getConnInfo(c).remote.address ?? 'unknown';
@@ -94,29 +101,11 @@ export function createApp({ database, config, clock = systemClock }: AppOptions)
             userAgent: c.req.header('user-agent') ?? '',
             sessionToken: getCookie(c, SESSION_COOKIE) ?? null,
             bearerToken: authorization.startsWith('Bearer ') ? authorization.slice(7) : null,
+            kioskToken: getCookie(c, KIOSK_COOKIE) ?? null,
             // tRPC builds its own response: cookies go through its response headers.
-            setSessionCookie: (token, maxAgeSeconds) =>
-              resHeaders.append(
-                'set-cookie',
-                serialize(SESSION_COOKIE, token, {
-                  httpOnly: true,
-                  sameSite: 'Lax',
-                  secure: isHttps,
-                  path: '/',
-                  maxAge: maxAgeSeconds,
-                }),
-              ),
-            clearSessionCookie: () =>
-              resHeaders.append(
-                'set-cookie',
-                serialize(SESSION_COOKIE, '', {
-                  httpOnly: true,
-                  sameSite: 'Lax',
-                  secure: isHttps,
-                  path: '/',
-                  maxAge: 0,
-                }),
-              ),
+            setSessionCookie: (token, maxAgeSeconds) => setCookie(SESSION_COOKIE, token, maxAgeSeconds),
+            clearSessionCookie: () => setCookie(SESSION_COOKIE, '', 0),
+            setKioskCookie: (token, maxAgeSeconds) => setCookie(KIOSK_COOKIE, token, maxAgeSeconds),
           },
         };
       },

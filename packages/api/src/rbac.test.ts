@@ -32,6 +32,8 @@ beforeAll(async () => {
         username: `rbac.${role}`,
         fullName: `RBAC ${role}`,
         role,
+        // Branch procedures act on the caller's own branch: every test user works at one.
+        branchCode: 'RBAC-BRANCH',
         passwordHash: 'not-used',
         totpEnrolledAt: now.toISOString(),
         createdAt: now.toISOString(),

@@ -3,9 +3,12 @@ import { auditRouter } from './procedures/audit/router.js';
 import { authRouter } from './procedures/auth/router.js';
 import { caseRouter } from './procedures/case/router.js';
 import { health } from './procedures/health.js';
+import { kioskRouter } from './procedures/kiosk/router.js';
 import { memberRouter } from './procedures/member/router.js';
+import { queueRouter } from './procedures/queue/router.js';
 import { recoveryRouter } from './procedures/recovery/router.js';
 import { staffRouter } from './procedures/staff/router.js';
+import { ticketsRouter } from './procedures/tickets/router.js';
 import { router } from './trpc.js';
 
 /** Each area's procedures live in their own folder, with one file per procedure. */
@@ -18,6 +21,9 @@ export const appRouter = router({
   staff: staffRouter,
   audit: auditRouter,
   case: caseRouter,
+  kiosk: kioskRouter,
+  queue: queueRouter,
+  tickets: ticketsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import type { Db } from './db/database.js';
 import type { StaffRole } from './db/schema.js';
 import type { ServerConfig } from './env.js';
 import { AppError, appCodeOf, appError, publicMessageOf } from './errors.js';
+import { findKioskByToken } from './repositories/kiosk-repository.js';
 import { findMemberSession, findStaffByToken } from './repositories/session-repository.js';
 
 export interface RequestMeta {
@@ -14,6 +15,9 @@ export interface RequestMeta {
   readonly bearerToken: string | null;
   readonly setSessionCookie: (token: string, maxAgeSeconds: number) => void;
   readonly clearSessionCookie: () => void;
+  /** The paired kiosk's device credential, when the request comes from a kiosk. */
+  readonly kioskToken: string | null;
+  readonly setKioskCookie: (token: string, maxAgeSeconds: number) => void;
 }
 
 export type Context = {
@@ -68,6 +72,14 @@ export const staffProcedure = (roles: readonly StaffRole[]) =>
     if (!roles.includes(staff.role)) throw appError('FORBIDDEN');
     return next({ ctx: { ...ctx, staff } });
   });
+
+/** A request from a kiosk paired to a branch; the context gains `kiosk`. */
+export const kioskProcedure = t.procedure.use(({ ctx, next }) => {
+  const token = ctx.request.kioskToken;
+  const kiosk = token ? findKioskByToken(ctx.db, token, ctx.clock.now()) : null;
+  if (!kiosk) throw appError('UNAUTHENTICATED', 'This kiosk is not paired; ask a branch officer.');
+  return next({ ctx: { ...ctx, kiosk } });
+});
 
 export const allStaffRoles: readonly StaffRole[] = [
   'call_center_agent',

@@ -34,6 +34,11 @@ describe('confirming that the contacts are still in use', () => {
 
     await page.click('[data-testid="reconfirm-yes"]');
     await page.waitForSelector('[data-testid="reconfirm-prompt"]', { state: 'detached' });
+    // The thank-you takes the prompt's place, and the keyboard focus with it.
+    const thanks = await page.waitForSelector('[data-testid="reconfirm-thanks"]');
+    expect(await thanks.getAttribute('role')).toBe('status');
+    expect(await thanks.textContent()).toContain('Terima kasih, data kontak Anda sudah dikonfirmasi.');
+    expect(await page.$eval(':focus', (focused) => focused.getAttribute('data-testid'))).toBe('reconfirm-thanks');
     expect(await page.textContent('[data-testid="full-name"]')).toContain('BUDI SANTOSO');
     expect(await page.textContent(confirmedAt)).toContain(thisYear);
 

@@ -4,6 +4,7 @@ import {
   checkEmail,
   checkKpj,
   checkNik,
+  checkNikOrKpj,
   checkPhone,
   findFieldProblems,
   hasProblems,
@@ -21,6 +22,8 @@ describe('account field checks', () => {
     expect(checkEmail('rina@')).toBe('emailInvalid');
     expect(checkPhone('12')).toBe('phoneInvalid');
     expect(checkCode('12345a')).toBe('codeFormatInvalid');
+    expect(checkNikOrKpj('1904444444')).toBe('recoverIdentifierInvalid');
+    expect(checkNikOrKpj('rina@example.com')).toBe('recoverIdentifierInvalid');
   });
 
   it('lets well-formed values through', () => {
@@ -29,6 +32,8 @@ describe('account field checks', () => {
     expect(checkEmail('rina.wulandari@example.com')).toBeNull();
     expect(checkPhone('0812-3456-7890')).toBeNull();
     expect(checkCode(' 123456 ')).toBeNull();
+    expect(checkNikOrKpj('19044444444')).toBeNull();
+    expect(checkNikOrKpj('3201014506920001')).toBeNull();
   });
 });
 

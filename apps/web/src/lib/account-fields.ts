@@ -1,4 +1,4 @@
-import { normalizeEmail, normalizePhone, parseIsoDate, parseKpj, parseNik } from '@pulih/domain';
+import { normalizeEmail, normalizePhone, parseIsoDate, parseKpj, parseMemberLookupKey, parseNik } from '@pulih/domain';
 import type { MessageKey } from './messages';
 
 // Checks made before anything is sent, with the domain's own parsers, so that the member sees
@@ -17,6 +17,8 @@ export const checkNik = required((value) => parseNik(value).ok, 'nikInvalid');
 export const checkKpj = required((value) => parseKpj(value).ok, 'kpjInvalid');
 export const checkEmail = required((value) => normalizeEmail(value).ok, 'emailInvalid');
 export const checkPhone = required((value) => normalizePhone(value).ok, 'phoneInvalid');
+/** NIK (16 digits) or KPJ (11 digits), as "lupa email/akun" takes either. */
+export const checkNikOrKpj = required((value) => parseMemberLookupKey(value).ok, 'recoverIdentifierInvalid');
 export const checkBirthDate = required((value) => parseIsoDate(value) !== null, 'birthDateInvalid');
 export const checkCode = required((value) => /^\d{6}$/.test(value.trim()), 'codeFormatInvalid');
 export const checkFilled = required(() => true, 'fieldRequired');

@@ -16,3 +16,5 @@ type Outputs = inferRouterOutputs<AppRouter>;
 export type MemberProfile = Outputs['member']['profile'];
 export type MemberSession = Outputs['account']['sessions']['sessions'][number];
 export type ContactKind = 'email' | 'phone';
+export type AccessHistoryEntry = Outputs['member']['accessHistory']['entries'][number];
+export type RecoveryResult = Outputs['recovery']['verifyCode'];

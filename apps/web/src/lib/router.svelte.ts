@@ -4,9 +4,11 @@ export const routes = {
   '/daftar': 'register',
   '/verifikasi-email': 'verifyEmail',
   '/lupa-password': 'forgotPassword',
+  '/lupa-akun': 'forgotAccount',
   '/reset-password': 'resetPassword',
   '/bukan-saya': 'notMe',
   '/akun/keamanan': 'security',
+  '/akun/riwayat-akses': 'accessHistory',
 } as const;
 
 export type RouteName = (typeof routes)[keyof typeof routes] | 'notFound';

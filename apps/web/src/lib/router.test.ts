@@ -10,6 +10,8 @@ describe('routeOf', () => {
     expect(routeOf('/reset-password')).toBe('resetPassword');
     expect(routeOf('/bukan-saya')).toBe('notMe');
     expect(routeOf('/akun/keamanan')).toBe('security');
+    expect(routeOf('/lupa-akun')).toBe('forgotAccount');
+    expect(routeOf('/akun/riwayat-akses')).toBe('accessHistory');
   });
 
   it('ignores a trailing slash', () => {

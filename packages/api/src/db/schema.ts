@@ -272,7 +272,10 @@ export const supportTickets = sqliteTable(
     receivedAt: text('received_at').notNull(),
     closedAt: text('closed_at'),
   },
-  (t) => [index('support_tickets_status').on(t.status, t.receivedAt), uniqueIndex('support_tickets_message_id').on(t.messageId)],
+  (t) => [
+    index('support_tickets_status').on(t.status, t.receivedAt),
+    uniqueIndex('support_tickets_message_id').on(t.messageId),
+  ],
 );
 
 /** Inbound mail that could not be read as a ticket: kept aside, reported, never lost. */

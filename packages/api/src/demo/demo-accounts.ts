@@ -94,7 +94,12 @@ export const demoStaff: readonly {
 }[] = [
   { username: 'demo.admin', fullName: 'Admin Demo', role: 'admin', branchCode: null },
   { username: 'demo.agent', fullName: 'Agen Call Center Demo', role: 'call_center_agent', branchCode: null },
-  { username: 'demo.branch', fullName: 'Petugas Kantor Cabang Demo', role: 'branch_officer', branchCode: DEMO_BRANCH_CODE },
+  {
+    username: 'demo.branch',
+    fullName: 'Petugas Kantor Cabang Demo',
+    role: 'branch_officer',
+    branchCode: DEMO_BRANCH_CODE,
+  },
   { username: 'demo.supervisor', fullName: 'Supervisor Demo', role: 'supervisor', branchCode: DEMO_BRANCH_CODE },
 ];
 

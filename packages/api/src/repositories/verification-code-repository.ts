@@ -20,6 +20,8 @@ export interface IssueRequest {
   readonly codeValidityMinutes?: number;
   readonly withCode: boolean;
   readonly withToken: boolean;
+  /** A token chosen by the caller (e.g. a short pairing code to type), instead of a random 256-bit one. */
+  readonly token?: string;
 }
 
 export interface IssuedSecret {
@@ -46,7 +48,7 @@ function newCode(): string {
 export function issueVerification(db: Db, secret: string, request: IssueRequest, now: Date): IssuedSecret {
   const id = randomUUID();
   const code = request.withCode ? newCode() : null;
-  const token = request.withToken ? newToken() : null;
+  const token = request.withToken ? (request.token ?? newToken()) : null;
   const destinationHash = destinationKey(secret, request.destination);
   const payload: Record<string, string | number | null> = { ...request.payload };
   if (code && request.codeValidityMinutes !== undefined) {

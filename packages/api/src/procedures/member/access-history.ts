@@ -5,7 +5,7 @@ import { memberProcedure } from '../../trpc.js';
 
 /** Audit actions that show who saw or touched the member's data, for the member to review. */
 const EXACT_ACTIONS = ['member.viewed', 'contact.disclosed', 'account.frozen', 'audit.member_log_viewed'];
-const ACTION_PREFIXES = ['recovery.', 'password_reset.', 'email_change.', 'phone_change.', 'registration.'];
+const ACTION_PREFIXES = ['recovery.', 'password_reset.', 'email_change.', 'phone_change.', 'registration.', 'case.'];
 
 export const accessHistoryOutput = z.object({
   entries: z.array(

@@ -11,6 +11,7 @@ import { ENUMERATION_SAFE_REPLY_MS, runEqualWork, withMinimumDuration } from '..
 import { enforceLimit } from '../../security/limits.js';
 import { publicProcedure } from '../../trpc.js';
 import { localeInput, requirePhone } from '../account/inputs.js';
+import { recoveryChannel } from './channel.js';
 
 export const RECOVERY_CODE_MINUTES = 10;
 /** Three recovery attempts a day per NIK/KPJ, counted whatever the outcome, so the count reveals nothing. */
@@ -38,6 +39,7 @@ export const start = publicProcedure
       if (!key.ok) throw appError('INVALID_INPUT', 'Enter your 16-digit NIK or your 11-digit KPJ number.');
       const phone = requirePhone(input.phone);
       const now = ctx.clock.now();
+      const { channel, kiosk } = recoveryChannel(ctx, true);
       const identifier = key.value.kind === 'kpj' ? key.value.kpj : key.value.nik;
       enforceLimit(ctx.db, ctx.config.secret, 'recovery-attempt', identifier, RECOVERY_ATTEMPTS_PER_DAY, now);
       enforceLimit(ctx.db, ctx.config.secret, 'code-send', phone, LIMITS.codeSendsPerDestination, now);
@@ -56,7 +58,7 @@ export const start = publicProcedure
               accountId: account?.id ?? null,
               memberId: matches ? (member?.memberId ?? null) : null,
               destination: phone,
-              payload: { knowledge: key.value.kind },
+              payload: { knowledge: key.value.kind, channel },
               validityMinutes: RECOVERY_CODE_MINUTES,
               withCode: true,
               withToken: false,
@@ -84,8 +86,8 @@ export const start = publicProcedure
             actorId: null,
             action: matches ? 'recovery.code_sent' : 'recovery.no_match',
             memberId: member?.memberId ?? null,
-            channel: 'web',
-            detail: { knowledge: key.value.kind, ip: ctx.request.ip },
+            channel,
+            detail: { knowledge: key.value.kind, ip: ctx.request.ip, kioskId: kiosk?.kioskId ?? null },
           },
           now,
         );

@@ -52,8 +52,9 @@ export const verifyCode = publicProcedure
           accountState: account?.state ?? 'none',
           failedKnowledgeChecksToday: 0,
         } as const;
-        const reveal = decideRecovery({ intent: 'reveal_email', channel: 'web', evidence, member: facts });
-        const reset = decideRecovery({ intent: 'reset_password', channel: 'web', evidence, member: facts });
+        const channel = check.payload.channel === 'kiosk' ? 'kiosk' : 'web';
+        const reveal = decideRecovery({ intent: 'reveal_email', channel, evidence, member: facts });
+        const reset = decideRecovery({ intent: 'reset_password', channel, evidence, member: facts });
         const email = reveal.allowed && reveal.disclosure === 'full' ? member.email : null;
         let resetToken: string | null = null;
         if (reset.allowed && account && member.email) {
@@ -79,7 +80,7 @@ export const verifyCode = publicProcedure
             actorId: null,
             action: 'contact.disclosed',
             memberId: member.memberId,
-            channel: 'web',
+            channel,
             detail: {
               contact: 'email',
               level: email === null ? 'none' : reveal.disclosure,
@@ -97,7 +98,7 @@ export const verifyCode = publicProcedure
             member,
             'recovery_disclosure_notice',
             account?.locale ?? 'id',
-            { channelLabel: 'web' },
+            { channelLabel: channel },
             now,
           );
         }
