@@ -17,6 +17,11 @@ import { registerStaffDisable } from './commands/staff-disable.js';
 import { registerStaffList } from './commands/staff-list.js';
 import { registerStaffRevokeTokens } from './commands/staff-revoke-tokens.js';
 import { registerStaffSetRole } from './commands/staff-set-role.js';
+import { registerTicketsClose } from './commands/tickets-close.js';
+import { registerTicketsList } from './commands/tickets-list.js';
+import { registerTicketsReply } from './commands/tickets-reply.js';
+import { registerTicketsShow } from './commands/tickets-show.js';
+import { registerTicketsVerify } from './commands/tickets-verify.js';
 import { CliError, readCliEnv } from './env.js';
 import { closePrompts } from './prompt.js';
 
@@ -51,6 +56,14 @@ export function buildProgram(env: ReturnType<typeof readCliEnv>): Command {
   registerStaffDisable(staff, env);
   registerStaffSetRole(staff, env);
   registerStaffRevokeTokens(staff, env);
+  const tickets = program
+    .command('tickets')
+    .description('Email layanan pelanggan / customer-service mail (customer service agent, supervisor)');
+  registerTicketsList(tickets, env);
+  registerTicketsShow(tickets, env);
+  registerTicketsVerify(tickets, env);
+  registerTicketsReply(tickets, env);
+  registerTicketsClose(tickets, env);
   const audit = program.command('audit').description('Log audit / the audit log (supervisor, admin)');
   registerAuditVerify(audit, env);
   registerAuditLog(audit, env);

@@ -24,7 +24,7 @@ export const envSchema = z.object({
   SMTP_URL: z.url().optional(),
   SMTP_FROM: z.string().min(3).default('Pulih BPJS Ketenagakerjaan <no-reply@pulih.invalid>'),
   SMS_WEBHOOK_URL: z.url().optional(),
-  /** Customer-service mail arrives over SMTP on this port (0 picks a free one; empty turns it off). */
+  /** Customer-service mail arrives over SMTP on this port (0 picks a free one). */
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
   /** Largest inbound mail accepted, in bytes; larger ones are refused at the SMTP level. */
   INBOUND_SMTP_MAX_BYTES: z.coerce

@@ -5,6 +5,7 @@ import { systemClock } from './clock.js';
 import { DatabaseUnusableError, openDatabase } from './db/database.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { loadConfig } from './env.js';
+import { type InboundMailListener, startInboundMail } from './inbound-mail/index.js';
 import { createNotifier } from './notifications/index.js';
 import { pruneEvents } from './repositories/rate-limit-repository.js';
 import { listen, type RunningServer } from './server.js';
@@ -57,8 +58,27 @@ async function main(mode: 'start' | 'serve'): Promise<void> {
     fail(code === 'EADDRINUSE' ? `port ${env.PORT} is already in use (set PORT)` : (error as Error).message);
   }
   console.log(`Pulih listening on http://localhost:${server.port} (web /, kiosk /kiosk, API /trpc, /healthz)`);
+  // Customer-service mail over SMTP. A production server without it fails; a demo server whose
+  // port is taken (several demo servers on one machine) carries on without it and says so.
+  let inbound: InboundMailListener | null = null;
+  try {
+    inbound = await startInboundMail({
+      db: database.db,
+      clock: systemClock,
+      port: env.INBOUND_SMTP_PORT,
+      host: env.HOST,
+      maxBytes: env.INBOUND_SMTP_MAX_BYTES,
+    });
+    console.log(`Customer-service mail (SMTP) accepted on port ${inbound.port}`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EADDRINUSE' ? `port ${env.INBOUND_SMTP_PORT} is already in use` : (error as Error).message;
+    if (mode === 'serve' || env.NODE_ENV === 'production')
+      fail(`cannot accept customer-service mail: ${why} (set INBOUND_SMTP_PORT)`);
+    console.error(`pulih: customer-service mail is off: ${why} (set INBOUND_SMTP_PORT)`);
+  }
   const shutdown = () => {
-    void Promise.all([server.close(), notifier.stop()]).then(() => {
+    void Promise.all([server.close(), notifier.stop(), inbound?.close()]).then(() => {
       database.close();
       process.exit(0);
     });

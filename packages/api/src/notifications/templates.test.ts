@@ -32,6 +32,11 @@ const dataFor: Record<NoticeTemplate, NoticeData> = {
   account_activated_notice: { fullName: 'Siti Rahayu' },
   recovery_code: { fullName: 'Siti Rahayu', code: '482913', expiresMinutes: 10 },
   recovery_disclosure_notice: { fullName: 'Siti Rahayu', channelLabel: 'web' },
+  support_reply: {
+    fullName: 'Siti Rahayu',
+    message: 'Email terdaftar Anda: s***u@example.com.\nSilakan masuk dengan email itu atau gunakan Lupa akun.',
+  },
+  support_neutral_reply: {},
 };
 
 const codeTemplates: NoticeTemplate[] = [
@@ -48,6 +53,7 @@ const securityNotices: NoticeTemplate[] = [
   'contact_changed_notice',
   'account_frozen_notice',
   'account_activated_notice',
+  'support_neutral_reply',
 ];
 
 const cases = locales.flatMap((locale) => noticeTemplates.map((template) => ({ locale, template })));
@@ -161,6 +167,23 @@ describe('renderNotice', () => {
     expect(() => renderNotice('account_frozen_notice', 'id', { fullName: 'Siti 3201 2345 6789 0001' })).toThrow(
       /looks like a full NIK/,
     );
+  });
+
+  it('keeps the lines of a customer-service reply but refuses one that holds a full NIK', () => {
+    const { body } = renderNotice('support_reply', 'id', {
+      message: 'Baris satu\r\nBaris dua\u0007\n\n\n\nBaris tiga',
+    });
+    expect(body).toContain('\n\nBaris satu\nBaris dua\n\nBaris tiga\n\n');
+    expect(() => renderNotice('support_reply', 'en', { message: 'NIK 3273 0157 0890 0001' })).toThrow(
+      /looks like it holds a full NIK/,
+    );
+    expect(() => renderNotice('support_reply', 'en', {})).toThrow(/message is missing/);
+  });
+
+  it('writes a customer-service reply by SMS in GSM-7 and refuses one too long for one SMS', () => {
+    const { sms } = renderNotice('support_reply', 'id', { message: 'Email Anda: s***u@example.com – “masuk” lagi…' });
+    expect(sms).toBe('BPJSTK CS: Email Anda: s***u@example.com - "masuk" lagi... Bukan Anda? 175');
+    expect(() => renderNotice('support_reply', 'id', { message: 'x'.repeat(121) }).sms).toThrow(/one SMS/);
   });
 
   it('keeps line breaks in data from reshaping the message', () => {

@@ -24,6 +24,8 @@ export const noticeTemplates = [
   'account_activated_notice',
   'recovery_code',
   'recovery_disclosure_notice',
+  'support_reply',
+  'support_neutral_reply',
 ] as const;
 
 export type NoticeTemplate = (typeof noticeTemplates)[number];
@@ -39,6 +41,27 @@ export interface NoticeData {
   readonly contactKind?: 'email' | 'phone';
   readonly maskedNewContact?: string;
   readonly channelLabel?: string;
+  /** A customer-service agent's reply, several lines; masked data only (a full NIK is refused). */
+  readonly message?: string;
+}
+
+/** The longest staff reply that still fits one SMS with its prefix and the 175 line. */
+export const SUPPORT_SMS_MAX_CHARS = 120;
+/** The longest staff reply by email. */
+export const SUPPORT_MESSAGE_MAX_CHARS = 5_000;
+
+/** Approximates a text in the GSM 03.38 basic alphabet, so one SMS holds 160 characters. */
+export function toGsmBasic(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u201a\u2032`]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\u2026/g, '...')
+    .replace(/[^A-Za-z0-9 @$_!"#%&'()*+,\-./:;<=>?]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export interface RenderedNotice {
@@ -115,6 +138,26 @@ class Fields {
   }
   get linkExpiresDays(): number {
     return this.count('linkExpiresDays');
+  }
+  /** The staff reply with its line breaks, other control characters removed. */
+  get message(): string {
+    const value = this.data.message;
+    if (typeof value !== 'string' || value.trim() === '') this.fail('message', 'is missing');
+    const clean = value
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\p{Cf}]+|[^\P{Cc}\n]+/gu, ' ')
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+    if (clean.length > SUPPORT_MESSAGE_MAX_CHARS) this.fail('message', `is longer than ${SUPPORT_MESSAGE_MAX_CHARS}`);
+    if (/\d{16}/.test(clean.replace(/[\s.-]/g, ''))) this.fail('message', 'looks like it holds a full NIK');
+    return clean;
+  }
+  /** The staff reply as one GSM-7 line for an SMS. */
+  get smsMessage(): string {
+    const gsm = toGsmBasic(this.message);
+    if (gsm.length > SUPPORT_SMS_MAX_CHARS) this.fail('message', `is longer than one SMS (${SUPPORT_SMS_MAX_CHARS})`);
+    return gsm;
   }
   get contactKind(): 'email' | 'phone' {
     const value = this.data.contactKind;
@@ -385,6 +428,33 @@ const composers: Record<NoticeLocale, Record<NoticeTemplate, Composer>> = {
       ],
       sms: `Email terdaftar akun Pulih Anda baru ditampilkan lewat Lupa akun (${f.channelLabel}). Bukan Anda? Hubungi 175.`,
     }),
+    support_reply: (f, w) => ({
+      subject: 'Balasan layanan pelanggan BPJS Ketenagakerjaan',
+      paragraphs: [
+        'Berikut balasan petugas layanan pelanggan atas email Anda kepada BPJS Ketenagakerjaan:',
+        f.message,
+        'Balasan tentang data akun hanya kami kirim ke alamat email atau nomor ponsel yang terdaftar, dan data ' +
+          'pribadi selalu kami tampilkan tersamar.',
+        'Jika Anda tidak pernah menghubungi kami, abaikan pesan ini dan hubungi Call Center 175.',
+        w.phishing,
+      ],
+      sms: `BPJSTK CS: ${f.smsMessage} Bukan Anda? 175`,
+    }),
+    support_neutral_reply: (_f, w) => ({
+      subject: 'Balasan layanan pelanggan BPJS Ketenagakerjaan: pertanyaan tentang akun',
+      paragraphs: [
+        'Terima kasih telah menghubungi layanan pelanggan BPJS Ketenagakerjaan.',
+        'Demi keamanan data peserta, pertanyaan tentang akun dan data kepesertaan hanya kami jawab melalui ' +
+          'alamat email atau nomor ponsel yang terdaftar. Karena itu pertanyaan Anda tidak dapat kami jawab ' +
+          'melalui alamat ini.',
+        'Jika Anda lupa email yang terdaftar atau tidak dapat lagi mengaksesnya: gunakan menu "Lupa akun" di ' +
+          'Pulih dengan NIK atau nomor KPJ dan nomor ponsel terdaftar, hubungi Call Center BPJS Ketenagakerjaan ' +
+          '175, atau datang ke kantor cabang terdekat dengan membawa KTP dan kartu peserta (KPJ).',
+        'Mohon jangan mengirim foto KTP, kartu peserta, kata sandi, atau kode verifikasi melalui email.',
+        w.phishing,
+      ],
+      sms: 'Pertanyaan akun hanya dijawab ke email/HP terdaftar. Gunakan Lupa akun di Pulih, hubungi 175, atau datang ke kantor cabang.',
+    }),
   },
   en: {
     registration_code: (f, w) => ({
@@ -578,6 +648,32 @@ const composers: Record<NoticeLocale, Record<NoticeTemplate, Composer>> = {
         w.phishing,
       ],
       sms: `The registered email of your Pulih account was shown via Forgot account (${f.channelLabel}). Not you? Call 175.`,
+    }),
+    support_reply: (f, w) => ({
+      subject: 'Reply from BPJS Ketenagakerjaan customer service',
+      paragraphs: [
+        'Here is the customer-service reply to your email to BPJS Ketenagakerjaan:',
+        f.message,
+        'We send replies about account data only to the registered email address or mobile number, and always ' +
+          'show personal data masked.',
+        'If you never wrote to us, ignore this message and call the call center on 175.',
+        w.phishing,
+      ],
+      sms: `BPJSTK CS: ${f.smsMessage} Not you? 175`,
+    }),
+    support_neutral_reply: (_f, w) => ({
+      subject: 'Reply from BPJS Ketenagakerjaan customer service: questions about an account',
+      paragraphs: [
+        'Thank you for contacting BPJS Ketenagakerjaan customer service.',
+        'To protect members, we answer questions about an account or membership data only through the email ' +
+          'address or mobile number registered for it, so we cannot answer your question at this address.',
+        'If you forgot the registered email or can no longer use it: use "Forgot account" ("Lupa akun") in Pulih ' +
+          'with your NIK or KPJ number and registered mobile number, call the BPJS Ketenagakerjaan call center on ' +
+          '175, or visit the nearest branch office with your KTP and membership card (KPJ).',
+        'Please do not send photos of your KTP or membership card, passwords or verification codes by email.',
+        w.phishing,
+      ],
+      sms: 'We answer account questions only to the registered email/phone. Use Forgot account in Pulih, call 175 or visit a branch.',
     }),
   },
 };
