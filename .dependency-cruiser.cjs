@@ -42,7 +42,7 @@ module.exports = {
       name: 'clients-import-only-types-from-api',
       comment: 'apps/* may `import type` the router from @pulih/api; tests may start a real server.',
       severity: 'error',
-      from: { path: '^apps/[^/]+/src', pathNot: '\\.test\\.ts$' },
+      from: { path: '^apps/[^/]+/src', pathNot: '(\\.test\\.ts$|/test-support/)' },
       to: { path: '^packages/api/', dependencyTypesNot: ['type-only'] },
     },
     {

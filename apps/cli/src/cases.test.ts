@@ -1,53 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DEMO_STAFF_PASSWORD, listen, type RunningServer } from '@pulih/api';
-import { createTestServer, DEMO_STAFF_TOTP_SECRETS, totpCode } from '@pulih/api/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCliHarness } from './test-support/cli-harness.js';
 
-const bin = fileURLToPath(new URL('../bin/pulih.js', import.meta.url));
-
-let server: RunningServer;
-let test: Awaited<ReturnType<typeof createTestServer>>;
-
-beforeAll(async () => {
-  test = await createTestServer();
-  server = await listen(test.app, 0, '127.0.0.1');
-});
-afterAll(() => server.close());
-
-/** Runs the real `pulih` binary as staff would, with its own config directory. */
-function pulih(args: string[], env: Record<string, string> = {}, input?: string) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [bin, ...args],
-      { env: { PATH: process.env.PATH ?? '', PULIH_API_URL: server.url, ...env } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(input ?? '');
-  });
-}
-
-/** A config directory logged in as a demo staff user; each login waits for the next TOTP window. */
-async function loggedInAs(username: keyof typeof DEMO_STAFF_TOTP_SECRETS) {
-  const env = { PULIH_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'pulih-cases-')) };
-  test.clock.advance(30_000);
-  const login = await pulih(['login', '-u', username], {
-    ...env,
-    PULIH_STAFF_PASSWORD: DEMO_STAFF_PASSWORD,
-    PULIH_STAFF_TOTP: totpCode(DEMO_STAFF_TOTP_SECRETS[username], test.clock.now()),
-  });
-  expect(login.code, login.stderr).toBe(0);
-  return env;
-}
+const { pulih, loggedInAs, testServer } = useCliHarness();
 
 /** The messages queued for a recipient, newest first, read from the test server's outbox. */
 function messagesTo(recipient: string): { body: string }[] {
-  return test.database.sqlite
-    .prepare('SELECT body FROM outbox WHERE recipient = ? ORDER BY created_at DESC, rowid DESC')
+  return testServer()
+    .database.sqlite.prepare('SELECT body FROM outbox WHERE recipient = ? ORDER BY created_at DESC, rowid DESC')
     .all(recipient) as { body: string }[];
 }
 
@@ -228,13 +187,13 @@ describe('pulih branch verify', () => {
     expect(code).toMatch(/^\d{6}$/);
 
     // The member types the KPJ and the printed code at /reset-password and chooses a password.
-    const reset = await test.call('auth.resetPassword', {
+    const reset = await testServer().call('auth.resetPassword', {
       identifier: '19011111111',
       code,
       newPassword: 'Rahayu-Baru-2026!',
     });
     expect(reset.status, reset.text).toBe(200);
-    await test.loginMember('19011111111', 'Rahayu-Baru-2026!');
+    await testServer().loginMember('19011111111', 'Rahayu-Baru-2026!');
   });
 
   it('changes the email with the code sent to it, after a dry run that changes nothing', async () => {
