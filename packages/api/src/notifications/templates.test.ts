@@ -32,6 +32,7 @@ const dataFor: Record<NoticeTemplate, NoticeData> = {
   account_activated_notice: { fullName: 'Siti Rahayu' },
   recovery_code: { fullName: 'Siti Rahayu', code: '482913', expiresMinutes: 10 },
   recovery_disclosure_notice: { fullName: 'Siti Rahayu', channelLabel: 'web' },
+  verification_closed_notice: { fullName: 'Siti Rahayu' },
   support_reply: {
     fullName: 'Siti Rahayu',
     message: 'Email terdaftar Anda: s***u@example.com.\nSilakan masuk dengan email itu atau gunakan Lupa akun.',

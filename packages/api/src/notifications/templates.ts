@@ -24,6 +24,7 @@ export const noticeTemplates = [
   'account_activated_notice',
   'recovery_code',
   'recovery_disclosure_notice',
+  'verification_closed_notice',
   'support_reply',
   'support_neutral_reply',
 ] as const;
@@ -405,6 +406,20 @@ const composers: Record<NoticeLocale, Record<NoticeTemplate, Composer>> = {
         'Akun Pulih BPJS Ketenagakerjaan atas nama Anda telah aktif. Bukan Anda? Segera hubungi 175, gunakan ' +
         'Lupa akun, atau datangi kantor cabang.',
     }),
+    verification_closed_notice: (_f, w) => ({
+      subject: 'Pemberitahuan keamanan: verifikasi identitas Anda ditutup hari ini',
+      paragraphs: [
+        'Hari ini ada 3 kali verifikasi identitas atas nama Anda yang gagal (melalui web, kios, call center, atau ' +
+          'kantor cabang). Untuk melindungi akun Anda, verifikasi melalui jalur tersebut kami tutup sampai besok.',
+        'Jika itu Anda, silakan coba lagi besok, atau datang ke kantor cabang terdekat dengan membawa KTP dan kartu ' +
+          'peserta (KPJ).',
+        w.notMe,
+        w.phishing,
+      ],
+      sms:
+        'Ada 3 verifikasi identitas gagal atas nama Anda hari ini; verifikasi ditutup sampai besok. Bukan Anda? ' +
+        'Hubungi 175.',
+    }),
     recovery_code: (f, w) => ({
       subject: 'Kode pemulihan akun Pulih',
       paragraphs: [
@@ -625,6 +640,17 @@ const composers: Record<NoticeLocale, Record<NoticeTemplate, Composer>> = {
       sms:
         'A Pulih BPJS Ketenagakerjaan account in your name is now active. Not you? Call 175 now, use Forgot ' +
         'account or visit a branch.',
+    }),
+    verification_closed_notice: (_f, w) => ({
+      subject: 'Security notice: identity checks for you are closed today',
+      paragraphs: [
+        'Today 3 identity checks in your name failed (on the web, at a kiosk, with the call center or at a branch). ' +
+          'To protect your account, we have closed those checks until tomorrow.',
+        'If that was you, try again tomorrow, or visit the nearest branch office with your KTP and membership card (KPJ).',
+        w.notMe,
+        w.phishing,
+      ],
+      sms: 'Three identity checks in your name failed today; checks are closed until tomorrow. Not you? Call 175.',
     }),
     recovery_code: (f, w) => ({
       subject: 'Your Pulih account recovery code',

@@ -90,6 +90,19 @@ describe('call center 175 cases', () => {
     expect((await openCallCenterCase(server)).opened?.outcome).toBe('passed');
   });
 
+  it('adds up failures across the web and the call center, closes the path and tells the member', async () => {
+    const server = await createTestServer();
+    for (const phone of ['0812-0000-0001', '0812-0000-0002']) {
+      await server.call('recovery.start', { identifier: '19011111111', phone, locale: 'id' });
+    }
+    expect(latestMessage(server.db, 'siti.rahayu@example.com', 'verification_closed_notice')).toBeNull();
+    await openCallCenterCase(server, { ...siti, motherName: 'PAINEM' });
+    expect(latestMessage(server.db, 'siti.rahayu@example.com', 'verification_closed_notice')).not.toBeNull();
+    expect(latestMessage(server.db, '+6281234567890', 'verification_closed_notice')).not.toBeNull();
+    const closed = await openCallCenterCase(server);
+    expect(closed.reply.status).toBe(429);
+  });
+
   it('sends the reset to the registered phone, never elsewhere, and the member sets the password', async () => {
     const server = await createTestServer();
     const { token, opened } = await openCallCenterCase(server);

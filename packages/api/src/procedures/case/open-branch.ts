@@ -1,6 +1,7 @@
 import { isCompleteInPersonCheck } from '@pulih/domain';
 import { z } from 'zod';
 import { insertCase } from '../../repositories/case-repository.js';
+import { recordFailedVerification } from '../../security/failed-verifications.js';
 import { staffProcedure } from '../../trpc.js';
 import { caseReasonInput, openCaseOutput } from './case-output.js';
 import { auditCaseAction, BRANCH_ROLES, findMemberForCase } from './open-case.js';
@@ -33,6 +34,7 @@ export const openBranch = staffProcedure(BRANCH_ROLES)
     };
     const passed = member !== null && member.nik === nik && isCompleteInPersonCheck(check, 'branch_counter');
     return ctx.db.transaction((tx) => {
+      if (member && !passed) recordFailedVerification(tx, ctx.config.secret, member, 'id', now);
       const row = insertCase(
         tx,
         {

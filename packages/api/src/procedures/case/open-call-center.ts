@@ -2,17 +2,14 @@ import { type KnowledgeFact, normalizePersonName } from '@pulih/domain';
 import { z } from 'zod';
 import { appError } from '../../errors.js';
 import { insertCase } from '../../repositories/case-repository.js';
-import { recordEvent } from '../../repositories/rate-limit-repository.js';
+import {
+  failedChecksToday,
+  MAX_FAILED_CHECKS_PER_DAY,
+  recordFailedVerification,
+} from '../../security/failed-verifications.js';
 import { staffProcedure } from '../../trpc.js';
 import { openCaseOutput } from './case-output.js';
-import {
-  auditCaseAction,
-  CALL_CENTER_ROLES,
-  failedChecksToday,
-  findMemberForCase,
-  knowledgeFailureKey,
-  MAX_FAILED_CHECKS_PER_DAY,
-} from './open-case.js';
+import { auditCaseAction, CALL_CENTER_ROLES, findMemberForCase } from './open-case.js';
 
 export const openCallCenterInput = z.object({
   kpj: z.string().trim().max(40),
@@ -48,7 +45,7 @@ export const openCallCenter = staffProcedure(CALL_CENTER_ROLES)
     }
     const passed = member !== null && matched.length === 5;
     return ctx.db.transaction((tx) => {
-      if (member && !passed) recordEvent(tx, knowledgeFailureKey(ctx.config.secret, member.memberId), now);
+      if (member && !passed) recordFailedVerification(tx, ctx.config.secret, member, 'id', now);
       const row = insertCase(
         tx,
         {

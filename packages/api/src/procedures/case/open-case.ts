@@ -13,8 +13,8 @@ import { appError } from '../../errors.js';
 import { type AccountRow, findAccountByMemberId, requireMemberRecord } from '../../repositories/account-repository.js';
 import { type CaseRow, evidenceOf, findCase } from '../../repositories/case-repository.js';
 import { findMemberIdByLookupKey, getMemberRecord, type MemberRecord } from '../../repositories/member-repository.js';
-import { limitKey, recentEvents } from '../../repositories/rate-limit-repository.js';
 import type { StaffIdentity } from '../../repositories/session-repository.js';
+import { failedChecksToday } from '../../security/failed-verifications.js';
 
 /**
  * The member whose KPJ the staff member typed, with the NIK parsed; a malformed number is a
@@ -30,15 +30,6 @@ export function findMemberForCase(
   if (!kpj.ok || !nik.ok) throw appError('INVALID_INPUT', 'Give the 11-digit KPJ and the 16-digit NIK.');
   const memberId = findMemberIdByLookupKey(db, { kind: 'kpj', kpj: kpj.value });
   return { member: memberId === null ? null : getMemberRecord(db, memberId), nik: nik.value.nik };
-}
-
-/** Failed identity checks per member and day, across every staff channel. */
-export const MAX_FAILED_CHECKS_PER_DAY = 3;
-export const knowledgeFailureKey = (secret: string, memberId: number): string =>
-  limitKey(secret, 'knowledge-fail:member', String(memberId));
-
-export function failedChecksToday(db: Db, secret: string, memberId: number, now: Date): number {
-  return recentEvents(db, knowledgeFailureKey(secret, memberId), 86_400, now).length;
 }
 
 export interface OpenCase {

@@ -8,6 +8,7 @@ import { findAccountByMemberId } from '../../repositories/account-repository.js'
 import { findMemberIdByLookupKey, getMemberRecord } from '../../repositories/member-repository.js';
 import { issueVerification } from '../../repositories/verification-code-repository.js';
 import { ENUMERATION_SAFE_REPLY_MS, runEqualWork, withMinimumDuration } from '../../security/equal-work.js';
+import { recordFailedVerification } from '../../security/failed-verifications.js';
 import { enforceLimit } from '../../security/limits.js';
 import { publicProcedure } from '../../trpc.js';
 import { localeInput, requirePhone } from '../account/inputs.js';
@@ -48,6 +49,7 @@ export const start = publicProcedure
         const member = memberId === null ? null : getMemberRecord(tx, memberId);
         const matches = member !== null && member.phone === phone;
         const account = matches && member ? findAccountByMemberId(tx, member.memberId) : null;
+        if (member && !matches) recordFailedVerification(tx, ctx.config.secret, member, input.locale, now);
         let requestId: string = randomUUID();
         runEqualWork(tx, matches, (work) => {
           const issued = issueVerification(
