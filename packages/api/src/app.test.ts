@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { openDatabase } from './db/database.js';
-import { outbox } from './db/schema.js';
+import { auditLog, outbox } from './db/schema.js';
 import { loadConfig } from './env.js';
 import { createTestServer } from './test-support/test-server.js';
 
@@ -46,6 +46,21 @@ describe('cross-site protection', () => {
       { headers: { origin: 'http://localhost', host: 'localhost' } },
     );
     expect(reply.status).toBe(200);
+  });
+});
+
+describe('request size', () => {
+  it('refuses a body over 64 KiB with 413 before any procedure runs, and keeps no data', async () => {
+    const server = await createTestServer();
+    const huge = JSON.stringify({ identifier: 'siti.rahayu@example.com', password: 'x'.repeat(70 * 1024) });
+    const response = await server.app.request('http://localhost/trpc/auth.login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: huge,
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { data: { appCode: 'INVALID_INPUT' } } });
+    expect(server.db.select().from(auditLog).all()).toHaveLength(0);
   });
 });
 

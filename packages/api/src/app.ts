@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { serialize } from 'hono/utils/cookie';
@@ -14,6 +15,8 @@ import { appRouter } from './router.js';
 import type { Context as TrpcContext } from './trpc.js';
 
 export const SESSION_COOKIE = 'pulih_session';
+/** The largest request body the API reads (a batch of a few procedure calls fits easily). */
+export const MAX_REQUEST_BYTES = 64 * 1024;
 /** The kiosk's device credential: httpOnly, so the kiosk's own wipe (and its scripts) cannot touch it. */
 export const KIOSK_COOKIE = 'pulih_kiosk';
 
@@ -56,6 +59,19 @@ export function createApp({ database, config, clock = systemClock }: AppOptions)
     const ok = database.isHealthy();
     return c.json({ ok, database: ok ? 'ok' : 'unreachable', demo: config.env.PULIH_DEMO }, ok ? 200 : 503);
   });
+
+  // No procedure takes more than a few kilobytes: refuse large bodies before parsing them.
+  app.use(
+    '/trpc/*',
+    bodyLimit({
+      maxSize: MAX_REQUEST_BYTES,
+      onError: (c) =>
+        c.json(
+          { error: { message: 'The request is too large.', data: { appCode: 'INVALID_INPUT', httpStatus: 413 } } },
+          413,
+        ),
+    }),
+  );
 
   // Mutations are POSTs: refuse those a browser marks as cross-site (CSRF).
   app.use('/trpc/*', async (c, next) => {
