@@ -21,7 +21,7 @@ export interface IdleResetOptions {
   /** Called once the kiosk has been untouched for `timeoutMs`; it must wipe every piece of member data. */
   onWipe: () => void;
   timeoutMs?: number;
-  /** How long before the wipe the countdown warning shows. */
+  /** How long before the wipe the countdown warning shows; at most half the timeout. */
   warningMs?: number;
   timers?: IdleTimers;
 }
@@ -45,7 +45,8 @@ export class IdleReset {
   constructor(options: IdleResetOptions) {
     this.#onWipe = options.onWipe;
     this.timeoutMs = options.timeoutMs ?? defaultIdleTimeoutMs;
-    this.warningMs = Math.min(options.warningMs ?? defaultIdleWarningMs, this.timeoutMs);
+    // A short timeout (tests) warns in its second half only, so the screen stays usable first.
+    this.warningMs = Math.min(options.warningMs ?? defaultIdleWarningMs, this.timeoutMs / 2);
     this.#timers = options.timers ?? systemTimers;
   }
 

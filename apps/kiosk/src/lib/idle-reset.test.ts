@@ -101,4 +101,27 @@ describe('IdleReset', () => {
     (tick as (() => void) | null)?.();
     expect(onWipe).toHaveBeenCalledOnce();
   });
+
+  it('warns only in the second half of a timeout shorter than twice the warning', () => {
+    const onWipe = vi.fn();
+    const idle = new IdleReset({ onWipe, timeoutMs: 3_000 });
+    expect(idle.warningMs).toBe(1_500);
+    idle.start();
+    expect(idle.isWarning).toBe(false);
+
+    vi.advanceTimersByTime(1_500);
+    expect(idle.isWarning).toBe(true);
+    expect(idle.secondsLeft).toBe(2);
+    vi.advanceTimersByTime(1_500);
+    expect(onWipe).toHaveBeenCalledOnce();
+  });
+
+  it('does nothing on a touch while not armed', () => {
+    const onWipe = vi.fn();
+    const idle = new IdleReset({ onWipe, timeoutMs: 5_000 });
+    idle.touch();
+    expect(idle.isArmed).toBe(false);
+    vi.advanceTimersByTime(10_000);
+    expect(onWipe).not.toHaveBeenCalled();
+  });
 });

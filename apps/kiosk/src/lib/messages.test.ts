@@ -11,10 +11,25 @@ describe('kiosk message catalogue', () => {
     expect(messages.id.welcomeTitle).toBe('Selamat datang di Pulih');
     expect(messages.id.statusOnline).toBe('Terhubung ke layanan');
   });
+
+  it('has the agreed kiosk wording for pairing, the services and the queue ticket', () => {
+    expect(messages.id.pairingTitle).toBe('Kios belum terhubung ke kantor cabang. Petugas: masukkan kode pemasangan');
+    expect(messages.id.serviceForgotAccount).toBe('Lupa email / akun');
+    expect(messages.id.serviceChangeContact).toBe('Ganti email / nomor HP');
+    expect(messages.id.serviceBalanceStatus).toBe('Cek saldo & status');
+    expect(messages.id.ticketWait).toBe('Silakan menunggu panggilan petugas');
+    expect(messages.id.ticketBring).toContain('KTP');
+    expect(messages.id.ticketBring).toContain('KPJ');
+  });
 });
 
 describe('kiosk messages with placeholders', () => {
   it('fill the idle countdown', () => {
     expect(formatMessage(messages.id.idleWarning, { seconds: 7 })).toContain('dalam 7 detik');
+  });
+
+  it('fill the branch label and the queue ticket lines', () => {
+    expect(formatMessage(messages.id.branchLabel, { label: 'Lobi 1' })).toBe('Kantor cabang: Lobi 1');
+    expect(formatMessage(messages.en.ticketWaitingBefore, { count: 2 })).toBe('People ahead of you: 2');
   });
 });

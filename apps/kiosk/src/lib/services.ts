@@ -1,6 +1,6 @@
 import type { MessageKey } from './messages';
 
-export type ServiceId = 'forgot-account' | 'jht-balance' | 'queue-number';
+export type ServiceId = 'forgot-account' | 'change-contact' | 'balance-status';
 
 export interface KioskService {
   id: ServiceId;
@@ -10,8 +10,10 @@ export interface KioskService {
   isAvailable: boolean;
 }
 
+/** The start screen's big buttons, in the order they are shown. */
 export const kioskServices: readonly KioskService[] = [
-  { id: 'forgot-account', titleKey: 'serviceForgotAccount', hintKey: 'serviceForgotAccountHint', isAvailable: false },
-  { id: 'jht-balance', titleKey: 'serviceJhtBalance', hintKey: 'serviceJhtBalanceHint', isAvailable: false },
-  { id: 'queue-number', titleKey: 'serviceQueueNumber', hintKey: 'serviceQueueNumberHint', isAvailable: false },
+  { id: 'forgot-account', titleKey: 'serviceForgotAccount', hintKey: 'serviceForgotAccountHint', isAvailable: true },
+  { id: 'change-contact', titleKey: 'serviceChangeContact', hintKey: 'serviceChangeContactHint', isAvailable: true },
+  // Balance and status arrive with the JHT issue; until then the button says "segera hadir".
+  { id: 'balance-status', titleKey: 'serviceBalanceStatus', hintKey: 'serviceBalanceStatusHint', isAvailable: false },
 ];
