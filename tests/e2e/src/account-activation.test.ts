@@ -1,20 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useDemoBrowser } from './demo-browser.js';
 import { codeIn, latestMessage, linkIn, messagesTo } from './dev-mailbox.js';
-import { type DemoServer, startDemoServer } from './server-process.js';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoBrowser();
 
 const newPassword = 'Sawah-Hijau-Di-Pagi-Hari';
 
@@ -29,7 +18,7 @@ interface Registration {
 
 /** Fills /daftar and submits; resolves on the verification page. */
 async function register(page: Page, data: Registration): Promise<void> {
-  await page.goto(`${server.url}/daftar`);
+  await page.goto(`${demo.server.url}/daftar`);
   await page.fill('#nik', data.nik);
   await page.fill('#kpj', data.kpj);
   await page.fill('#full-name', data.fullName);
@@ -55,23 +44,23 @@ describe('activation of a member without an online account', () => {
   let pageTextAfterNewRegistration = '';
 
   it('registers Rina, asks for the code, says to wait before resending, then activates and logs in', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     await register(page, rina);
     pageTextAfterNewRegistration = (await page.textContent('main')) ?? '';
     expect(await page.inputValue('#verify-email')).toBe(rina.email);
-    const first = await latestMessage(server.url, rina.email, 'registration_code');
+    const first = await latestMessage(demo.server.url, rina.email, 'registration_code');
 
     // One resend goes out (with the same neutral text for any address); a second within the
     // 60-second cooldown is refused with how long to wait, and sends nothing.
     await page.click('[data-testid="resend-code"]');
     await page.waitForSelector('[data-testid="resend-sent"]');
-    const sent = await latestMessage(server.url, rina.email, 'registration_code', { newerThan: first });
+    const sent = await latestMessage(demo.server.url, rina.email, 'registration_code', { newerThan: first });
     await page.click('[data-testid="resend-code"]');
     await expect
       .poll(() => page.textContent('[data-testid="resend-error"]'))
       .toMatch(/Coba lagi dalam \d+ (detik|menit)/);
     expect(await page.$('[data-testid="resend-sent"]')).toBeNull();
-    expect(await messagesTo(server.url, rina.email)).toHaveLength(2);
+    expect(await messagesTo(demo.server.url, rina.email)).toHaveLength(2);
 
     // The form checks the code's format before sending.
     await page.fill('#verify-code', '12');
@@ -92,7 +81,7 @@ describe('activation of a member without an online account', () => {
   });
 
   it("shows the same page for an existing account's data, and tells the submitted address instead", async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const submitted = 'siti.lain@example.com';
     await register(page, {
       nik: '3273015708900001',
@@ -103,7 +92,7 @@ describe('activation of a member without an online account', () => {
       phone: '0812-3456-7890',
     });
     expect(await page.textContent('main')).toBe(pageTextAfterNewRegistration);
-    const notice = await latestMessage(server.url, submitted);
+    const notice = await latestMessage(demo.server.url, submitted);
     expect(notice.template).toBe('registration_exists');
     await page.close();
   });
@@ -120,16 +109,16 @@ const agus: Registration = {
 
 describe('activation by the emailed link', () => {
   it('registers Agus and activates the account by opening the link, with no code typed; he then logs in', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     await register(page, agus);
     await page.close();
 
     // The link opens in a new tab, as from a mail app: no state from the registration page.
-    const message = await latestMessage(server.url, agus.email, 'registration_code');
+    const message = await latestMessage(demo.server.url, agus.email, 'registration_code');
     const link = linkIn(message, '/verifikasi-email');
-    expect(new URL(link).origin).toBe(server.url);
+    expect(new URL(link).origin).toBe(demo.server.url);
     expect(new URL(link).searchParams.get('token')).toBeTruthy();
-    const fromMail = await browser.newPage();
+    const fromMail = await demo.browser.newPage();
     await fromMail.goto(link);
     await expect
       .poll(() => fromMail.textContent('[data-testid="login-notice"]'))

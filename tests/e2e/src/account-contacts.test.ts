@@ -1,20 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoBrowser } from './demo-browser.js';
 import { codeIn, latestMessage, linkIn } from './dev-mailbox.js';
-import { type DemoServer, startDemoServer } from './server-process.js';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoBrowser();
 
 const demoPassword = 'Pulih-Demo-2026';
 
@@ -38,8 +26,8 @@ describe('changing the email', () => {
   it('asks for the password again, sends a code to the new address, and the old address can freeze the account', async () => {
     const oldEmail = 'budi.santoso@example.com';
     const newEmail = 'budi.baru@example.com';
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/akun/keamanan`);
+    const page = await demo.browser.newPage();
+    await page.goto(`${demo.server.url}/akun/keamanan`);
     await page.fill('#identifier', oldEmail);
     await page.fill('#password', demoPassword);
     await page.click('[data-testid="login-submit"]');
@@ -63,15 +51,15 @@ describe('changing the email', () => {
     await page.click('[data-testid="reauth-submit"]');
 
     await expect.poll(() => page.textContent('[data-testid="email-code-sent"]')).toContain(newEmail);
-    const code = codeIn(await latestMessage(server.url, newEmail, 'contact_change_code'));
+    const code = codeIn(await latestMessage(demo.server.url, newEmail, 'contact_change_code'));
     await page.fill('#email-code', code);
     await page.click('[data-testid="email-confirm"]');
     await page.waitForSelector('[data-testid="email-changed"]');
     await expect.poll(() => page.textContent('[data-testid="email-change"] .intro')).toContain(newEmail);
 
     // The old address is told, with a link for "this was not me".
-    const notice = await latestMessage(server.url, oldEmail, 'contact_changed_notice');
-    const notMe = await browser.newPage();
+    const notice = await latestMessage(demo.server.url, oldEmail, 'contact_changed_notice');
+    const notMe = await demo.browser.newPage();
     await notMe.goto(linkIn(notice, '/bukan-saya'));
     await notMe.click('[data-testid="not-me-confirm"]');
     await notMe.waitForSelector('[data-testid="frozen-title"]');
@@ -80,7 +68,7 @@ describe('changing the email', () => {
     expect(recovery).toContain('KTP');
 
     // A frozen account cannot log in, whichever address is used, and says why.
-    await notMe.goto(`${server.url}/`);
+    await notMe.goto(`${demo.server.url}/`);
     await notMe.fill('#identifier', newEmail);
     await notMe.fill('#password', demoPassword);
     await notMe.click('[data-testid="login-submit"]');
@@ -95,8 +83,8 @@ describe('changing the phone', () => {
     // Siti: this file's email test changes (and freezes) Budi, not her.
     const oldPhone = '+6281234567890';
     const newPhone = { typed: '0812 9999 0001', e164: '+6281299990001', shown: '0812-9999-0001' };
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/akun/keamanan`);
+    const page = await demo.browser.newPage();
+    await page.goto(`${demo.server.url}/akun/keamanan`);
     await page.fill('#identifier', 'siti.rahayu@example.com');
     await page.fill('#password', demoPassword);
     await page.click('[data-testid="login-submit"]');
@@ -108,7 +96,7 @@ describe('changing the phone', () => {
     await page.click('[data-testid="phone-request"]');
     await page.waitForSelector('[data-testid="phone-code-sent"]');
     expect(await page.$('[data-testid="reauth-form"]')).toBeNull();
-    const codeMessage = await latestMessage(server.url, newPhone.e164, 'contact_change_code');
+    const codeMessage = await latestMessage(demo.server.url, newPhone.e164, 'contact_change_code');
     expect(codeMessage.channel).toBe('sms');
     await page.fill('#phone-code', codeIn(codeMessage));
     await page.click('[data-testid="phone-confirm"]');
@@ -120,7 +108,7 @@ describe('changing the phone', () => {
     expect((await page.textContent('dd:has([data-testid="registered-phone"]) .badge'))?.trim()).toBe('Terverifikasi');
 
     // The old number hears of it by SMS, showing the new number only masked.
-    const notice = await latestMessage(server.url, oldPhone, 'contact_changed_notice');
+    const notice = await latestMessage(demo.server.url, oldPhone, 'contact_changed_notice');
     expect(notice.channel).toBe('sms');
     expect(notice.body).toContain('0812-****-**01');
     expect(notice.body).not.toContain(newPhone.shown);

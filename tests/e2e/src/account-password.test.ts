@@ -1,26 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useDemoBrowser } from './demo-browser.js';
 import { codeIn, latestMessage, linkIn } from './dev-mailbox.js';
-import { type DemoServer, startDemoServer } from './server-process.js';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoBrowser();
 
 const demoPassword = 'Pulih-Demo-2026';
 
 /** Logs in on `/` and resolves with what the page says: the profile's name, or the login error. */
 async function tryLogin(page: Page, identifier: string, password: string): Promise<'profile' | string> {
-  await page.goto(`${server.url}/`);
+  await page.goto(`${demo.server.url}/`);
   await page.fill('#identifier', identifier);
   await page.fill('#password', password);
   await page.click('[data-testid="login-submit"]');
@@ -32,7 +21,7 @@ async function tryLogin(page: Page, identifier: string, password: string): Promi
 }
 
 async function requestReset(page: Page, identifier: string): Promise<string> {
-  await page.goto(`${server.url}/lupa-password`);
+  await page.goto(`${demo.server.url}/lupa-password`);
   await page.fill('#forgot-identifier', identifier);
   await page.click('[data-testid="forgot-submit"]');
   return (await page.waitForSelector('[data-testid="forgot-sent"]').then((sent) => sent.textContent())) ?? '';
@@ -40,7 +29,7 @@ async function requestReset(page: Page, identifier: string): Promise<string> {
 
 describe('forgot password', () => {
   it('gives the same reply for a known and an unknown account', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const unknown = await requestReset(page, 'tidak.ada.siapa.pun@example.com');
     const known = await requestReset(page, '19011111111');
     expect(known).toBe(unknown);
@@ -48,10 +37,10 @@ describe('forgot password', () => {
   });
 
   it('resets the password through the emailed link; the old password stops working', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const email = 'budi.santoso@example.com';
     await requestReset(page, email);
-    const message = await latestMessage(server.url, email, 'password_reset');
+    const message = await latestMessage(demo.server.url, email, 'password_reset');
     await page.goto(linkIn(message, '/reset-password'));
     expect(await page.$('#reset-code')).toBeNull();
 
@@ -71,10 +60,10 @@ describe('forgot password', () => {
   });
 
   it('resets the password with the emailed code; the old password stops working', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const email = 'dewi.lestari@example.com';
     await requestReset(page, email);
-    const message = await latestMessage(server.url, email, 'password_reset');
+    const message = await latestMessage(demo.server.url, email, 'password_reset');
     await page.click('[data-testid="have-code-link"]');
     await page.waitForSelector('#reset-code');
     await page.fill('#reset-identifier', email);
@@ -91,8 +80,8 @@ describe('forgot password', () => {
 
 describe('change password', () => {
   it('changes the password on /akun/keamanan; the old one stops working and other sessions end', async () => {
-    const context = await browser.newContext();
-    const other = await browser.newContext();
+    const context = await demo.browser.newContext();
+    const other = await demo.browser.newContext();
     const page = await context.newPage();
     const otherPage = await other.newPage();
     const kpj = '19011111111';

@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { type DemoServer, startDemoServer } from './server-process.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoBrowser } from './demo-browser.js';
 
 // A server of its own: the other files change Budi (new email, frozen, new password).
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoBrowser();
 
 describe('confirming that the contacts are still in use', () => {
   it('asks Budi, whose contacts were confirmed 2 years ago; "Ya, masih benar" ends the question for good', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await demo.browser.newPage();
+    await page.goto(`${demo.server.url}/`);
     await page.fill('#identifier', 'budi.santoso@example.com');
     await page.fill('#password', 'Pulih-Demo-2026');
     await page.click('[data-testid="login-submit"]');

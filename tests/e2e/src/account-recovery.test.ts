@@ -1,21 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useDemoBrowser } from './demo-browser.js';
 import { codeIn, latestMessage, messagesTo } from './dev-mailbox.js';
-import { type DemoServer, startDemoServer } from './server-process.js';
 
 // A server of its own: the other files change Dewi's password, and recovery is limited per KPJ.
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoBrowser();
 
 const dewi = {
   kpj: '19044444444',
@@ -27,7 +16,7 @@ const newPassword = 'Sawah-Hijau-Di-Ubud-2026';
 
 /** Fills in "lupa email/akun" and resolves with the neutral reply the page shows. */
 async function startRecovery(page: Page, identifier: string, phone: string): Promise<string> {
-  await page.goto(`${server.url}/`);
+  await page.goto(`${demo.server.url}/`);
   await page.click('[data-testid="forgot-account-link"]');
   await page.waitForSelector('#recover-identifier');
   expect(await page.getAttribute('#recover-identifier', 'inputmode')).toBe('numeric');
@@ -54,7 +43,7 @@ describe('lupa email/akun', () => {
   let neutralReply = '';
 
   it('shows Dewi her email after the SMS code, lets her set a new password and log in with it', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     neutralReply = await startRecovery(page, dewi.kpj, dewi.phone);
     expect(neutralReply).toContain('Jika data tersebut cocok dengan catatan kami');
     // Nothing about the registered phone is shown, not even masked.
@@ -64,7 +53,7 @@ describe('lupa email/akun', () => {
     // The "lost that phone too" ways are always on the page.
     expect(await page.textContent('[data-testid="no-phone-steps"]')).toContain('175');
 
-    const sms = await latestMessage(server.url, dewi.phoneE164, 'recovery_code');
+    const sms = await latestMessage(demo.server.url, dewi.phoneE164, 'recovery_code');
     expect(sms.channel).toBe('sms');
     await page.fill('#recover-code', codeIn(sms));
     await page.click('[data-testid="recover-code-submit"]');
@@ -80,17 +69,17 @@ describe('lupa email/akun', () => {
   });
 
   it('gives exactly the same reply for the right KPJ with a wrong phone, and sends no SMS', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const wrongPhone = '0812-7777-0001';
-    const smsToDewiBefore = (await messagesTo(server.url, dewi.phoneE164)).length;
+    const smsToDewiBefore = (await messagesTo(demo.server.url, dewi.phoneE164)).length;
     const reply = await startRecovery(page, dewi.kpj, wrongPhone);
     expect(reply).toBe(neutralReply);
     expect((await page.textContent('main')) ?? '').not.toContain('5432');
 
     // Give a (wrongly) queued message time to show up before saying there is none.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(await messagesTo(server.url, '+6281277770001')).toEqual([]);
-    expect(await messagesTo(server.url, dewi.phoneE164)).toHaveLength(smsToDewiBefore);
+    expect(await messagesTo(demo.server.url, '+6281277770001')).toEqual([]);
+    expect(await messagesTo(demo.server.url, dewi.phoneE164)).toHaveLength(smsToDewiBefore);
 
     // A code guessed for the non-match is refused like any wrong code.
     await page.fill('#recover-code', '123456');
@@ -108,13 +97,13 @@ describe('lupa email/akun', () => {
     await expect
       .poll(() => page.textContent('[data-testid="recover-start-error"]'))
       .toMatch(/Terlalu banyak percobaan\. Coba lagi dalam \d+ menit\./);
-    expect(await messagesTo(server.url, '+6281277770001')).toEqual([]);
+    expect(await messagesTo(demo.server.url, '+6281277770001')).toEqual([]);
     await page.close();
   });
 
   it('lists the disclosure in Dewi’s access history', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/akun/riwayat-akses`);
+    const page = await demo.browser.newPage();
+    await page.goto(`${demo.server.url}/akun/riwayat-akses`);
     // Signed out, the page asks to log in first, then shows the history.
     await page.fill('#identifier', dewi.kpj);
     await page.fill('#password', newPassword);

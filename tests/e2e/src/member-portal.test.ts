@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { type DemoServer, startDemoServer } from './server-process.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoBrowser } from './demo-browser.js';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = useDemoBrowser();
 
 describe('member portal in a real Chromium', () => {
   it('logs a demo member in with the KPJ number and shows the registered email and phone', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await demo.browser.newPage();
+    await page.goto(`${demo.server.url}/`);
     await page.fill('#identifier', '19011111111');
     await page.fill('#password', 'Pulih-Demo-2026');
     await page.click('[data-testid="login-submit"]');
@@ -29,8 +17,8 @@ describe('member portal in a real Chromium', () => {
   });
 
   it('logs in with the email, and after logout the profile is gone', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await demo.browser.newPage();
+    await page.goto(`${demo.server.url}/`);
     await page.fill('#identifier', 'budi.santoso@example.com');
     await page.fill('#password', 'Pulih-Demo-2026');
     await page.click('[data-testid="login-submit"]');
@@ -44,9 +32,9 @@ describe('member portal in a real Chromium', () => {
   });
 
   it('shows the same message in Bahasa Indonesia for a wrong password and an unknown account', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const messageFor = async (identifier: string) => {
-      await page.goto(`${server.url}/`);
+      await page.goto(`${demo.server.url}/`);
       await page.fill('#identifier', identifier);
       await page.fill('#password', 'bukan-kata-sandinya');
       await page.click('[data-testid="login-submit"]');
@@ -64,8 +52,8 @@ describe('member portal in a real Chromium', () => {
 
 describe('branch kiosk in a real Chromium', () => {
   it('opens its start screen in Bahasa Indonesia and reaches the API', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/kiosk`);
+    const page = await demo.browser.newPage();
+    await page.goto(`${demo.server.url}/kiosk`);
     await expect.poll(() => page.textContent('[data-testid="kiosk-status"]')).toContain('Terhubung');
     expect(await page.getAttribute('html', 'lang')).toBe('id');
     await page.close();
@@ -74,8 +62,8 @@ describe('branch kiosk in a real Chromium', () => {
 
 describe('dev mailbox', () => {
   it('is served in demo mode', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.url}/dev/mailbox`);
+    const page = await demo.browser.newPage();
+    const response = await page.goto(`${demo.server.url}/dev/mailbox`);
     expect(response?.status()).toBe(200);
     expect(await page.textContent('h1')).toContain('Dev mailbox');
     await page.close();
