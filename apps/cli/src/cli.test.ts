@@ -1,45 +1,24 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DEMO_STAFF_PASSWORD, listen, type RunningServer } from '@pulih/api';
+import { DEMO_STAFF_PASSWORD, listen } from '@pulih/api';
 import { asFileTamperer, createTestServer, DEMO_STAFF_TOTP_SECRETS, totpCode } from '@pulih/api/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { pulihBin, useCliHarness } from './test-support/cli-harness.js';
 
-const bin = fileURLToPath(new URL('../bin/pulih.js', import.meta.url));
-
-let server: RunningServer;
-let test: Awaited<ReturnType<typeof createTestServer>>;
-
-beforeAll(async () => {
-  test = await createTestServer();
-  server = await listen(test.app, 0, '127.0.0.1');
-});
+const { pulih, loggedInAs, testServer, apiUrl } = useCliHarness();
+const bin = pulihBin;
 
 /**
  * The code an authenticator app would show, on the test server's clock. A code is accepted
  * once, so each login first steps the clock to the next 30-second window, as a person would wait.
  */
 const codeFor = (secret: string) => {
-  test.clock.advance(30_000);
-  return totpCode(secret, test.clock.now());
+  testServer().clock.advance(30_000);
+  return totpCode(secret, testServer().clock.now());
 };
 const demoCode = (username: keyof typeof DEMO_STAFF_TOTP_SECRETS) => codeFor(DEMO_STAFF_TOTP_SECRETS[username]);
-afterAll(() => server.close());
-
-/** Runs the real `pulih` binary as staff would, with its own config directory. */
-function pulih(args: string[], env: Record<string, string> = {}, input?: string) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [bin, ...args],
-      { env: { PATH: process.env.PATH ?? '', PULIH_API_URL: server.url, ...env } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(input ?? '');
-  });
-}
 
 const freshConfig = () => mkdtempSync(join(tmpdir(), 'pulih-cli-'));
 
@@ -184,7 +163,7 @@ describe('pulih member show', () => {
 function pulihInteractive(args: string[], env: Record<string, string>, answer: (stdout: string) => string | undefined) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], {
-      env: { PATH: process.env.PATH ?? '', PULIH_API_URL: server.url, ...env },
+      env: { PATH: process.env.PATH ?? '', PULIH_API_URL: apiUrl(), ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -202,18 +181,6 @@ function pulihInteractive(args: string[], env: Record<string, string>, answer: (
     });
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });
-}
-
-/** A config directory logged in as a demo staff user. */
-async function loggedInAs(username: keyof typeof DEMO_STAFF_TOTP_SECRETS) {
-  const env = { PULIH_CONFIG_DIR: freshConfig() };
-  const login = await pulih(['login', '-u', username], {
-    ...env,
-    PULIH_STAFF_PASSWORD: DEMO_STAFF_PASSWORD,
-    PULIH_STAFF_TOTP: demoCode(username),
-  });
-  expect(login.code, login.stderr).toBe(0);
-  return env;
 }
 
 const NEW_PASSWORD = 'correct-horse-battery';

@@ -1,47 +1,8 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DEMO_STAFF_PASSWORD, listen, type RunningServer } from '@pulih/api';
-import { createTestServer, DEMO_STAFF_TOTP_SECRETS, totpCode } from '@pulih/api/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCliHarness } from './test-support/cli-harness.js';
 
-const bin = fileURLToPath(new URL('../bin/pulih.js', import.meta.url));
-
-let server: RunningServer;
-let test: Awaited<ReturnType<typeof createTestServer>>;
-
-beforeAll(async () => {
-  test = await createTestServer();
-  server = await listen(test.app, 0, '127.0.0.1');
-});
-afterAll(() => server.close());
-
-function pulih(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [bin, ...args],
-      { env: { PATH: process.env.PATH ?? '', PULIH_API_URL: server.url, ...env } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end('');
-  });
-}
-
-async function loggedInAs(username: keyof typeof DEMO_STAFF_TOTP_SECRETS) {
-  const env = { PULIH_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'pulih-tickets-')) };
-  test.clock.advance(30_000);
-  const login = await pulih(['login', '-u', username], {
-    ...env,
-    PULIH_STAFF_PASSWORD: DEMO_STAFF_PASSWORD,
-    PULIH_STAFF_TOTP: totpCode(DEMO_STAFF_TOTP_SECRETS[username], test.clock.now()),
-  });
-  expect(login.code, login.stderr).toBe(0);
-  return env;
-}
+const { pulih, loggedInAs, testServer } = useCliHarness();
 
 const SITI_EMAIL = 'siti.rahayu@example.com';
 const SITI_TEXT = 'Nama: SITI RAHAYU\nKPJ: 19011111111\nNIK: 3273015708900001\nHP: 0812-3456-7890\nSaya lupa email.';
@@ -52,19 +13,21 @@ const SITI_TEXT = 'Nama: SITI RAHAYU\nKPJ: 19011111111\nNIK: 3273015708900001\nH
  */
 function receiveMail(from: string, body: string, subject = 'Lupa email akun'): string {
   const id = randomUUID();
-  test.clock.advance(1_000);
-  test.database.sqlite
-    .prepare(
+  testServer().clock.advance(1_000);
+  testServer()
+    .database.sqlite.prepare(
       `INSERT INTO support_tickets (id, message_id, from_address, subject, body, attachment_count, status, received_at)
        VALUES (?, ?, ?, ?, ?, 0, 'open', ?)`,
     )
-    .run(id, `<${id}@mail.example>`, from, subject, body, test.clock.now().toISOString());
+    .run(id, `<${id}@mail.example>`, from, subject, body, testServer().clock.now().toISOString());
   return id;
 }
 
 const outboxTo = (recipient: string) =>
-  test.database.sqlite
-    .prepare('SELECT template, body FROM outbox WHERE recipient = ? ORDER BY created_at DESC, rowid DESC')
+  testServer()
+    .database.sqlite.prepare(
+      'SELECT template, body FROM outbox WHERE recipient = ? ORDER BY created_at DESC, rowid DESC',
+    )
     .all(recipient) as { template: string; body: string }[];
 
 describe('pulih tickets', () => {

@@ -7,7 +7,8 @@ import { DEMO_STAFF_PASSWORD, listen, type RunningServer } from '@pulih/api';
 import { createTestServer, DEMO_STAFF_TOTP_SECRETS, totpCode } from '@pulih/api/testing';
 import { afterAll, beforeAll, expect } from 'vitest';
 
-const bin = fileURLToPath(new URL('../../bin/pulih.js', import.meta.url));
+/** The `pulih` executable, as installed. */
+export const pulihBin = fileURLToPath(new URL('../../bin/pulih.js', import.meta.url));
 
 export interface CliRun {
   readonly code: number;
@@ -36,7 +37,7 @@ export function useCliHarness() {
     return new Promise((resolve) => {
       const child = execFile(
         process.execPath,
-        [bin, ...args],
+        [pulihBin, ...args],
         { env: { PATH: process.env.PATH ?? '', PULIH_API_URL: state.server?.url ?? '', ...env } },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
@@ -58,5 +59,8 @@ export function useCliHarness() {
     return env;
   }
 
-  return { pulih, loggedInAs, testServer };
+  /** The URL of the running test API. */
+  const apiUrl = () => state.server?.url ?? '';
+
+  return { pulih, loggedInAs, testServer, apiUrl };
 }
