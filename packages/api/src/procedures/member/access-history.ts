@@ -15,6 +15,8 @@ export const accessHistoryOutput = z.object({
       channel: z.string(),
       actor: z.enum(['member', 'staff', 'system', 'anonymous']),
       staffRole: z.string().nullable(),
+      /** The branch office of the staff member, when they work at one. */
+      staffBranch: z.string().nullable(),
       disclosure: z.string().nullable(),
       reason: z.string().nullable(),
     }),
@@ -23,7 +25,7 @@ export const accessHistoryOutput = z.object({
 
 /**
  * "Riwayat akses": every disclosure of the member's contact data and every recovery action,
- * newest first: when, through which channel, by which staff role, at which level, and why.
+ * newest first: when, through which channel, by which staff role and branch, at which level, and why.
  * Staff are shown by role only, never by name.
  */
 export const accessHistory = memberProcedure
@@ -38,6 +40,7 @@ export const accessHistory = memberProcedure
         actorKind: auditLog.actorKind,
         detail: auditLog.detail,
         staffRole: staffUsers.role,
+        staffBranch: staffUsers.branchCode,
       })
       .from(auditLog)
       .leftJoin(staffUsers, and(eq(auditLog.actorKind, 'staff'), eq(auditLog.actorId, staffUsers.id)))
@@ -63,6 +66,7 @@ export const accessHistory = memberProcedure
           channel: row.channel,
           actor: row.actorKind,
           staffRole: row.staffRole ?? null,
+          staffBranch: row.staffBranch ?? null,
           disclosure: text(detail.level) ?? text(detail.disclosure),
           reason: text(detail.reason),
         };

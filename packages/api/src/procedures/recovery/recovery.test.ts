@@ -137,7 +137,7 @@ describe('member.accessHistory', () => {
       entries: { action: string; staffRole: string | null; disclosure: string | null }[];
     }>(reply);
     expect(entries.map((e) => e.action)).toEqual(['member.viewed', 'contact.disclosed', 'recovery.code_sent']);
-    expect(entries[0]).toMatchObject({ staffRole: 'call_center_agent', disclosure: 'masked' });
+    expect(entries[0]).toMatchObject({ staffRole: 'call_center_agent', staffBranch: null, disclosure: 'masked' });
     expect(entries[1]).toMatchObject({ disclosure: 'full', staffRole: null });
   });
 
