@@ -148,6 +148,14 @@ describe('branch counter cases', () => {
       disclosure: 'full',
     });
     expect(view.allowed).toMatchObject({ printCode: true, changeContact: true, resetDelivery: 'printed_in_person' });
+    const cookie = await server.loginMember('siti.rahayu@example.com', DEMO_MEMBER_PASSWORD);
+    const history = dataOf<{ entries: { action: string; staffRole: string | null; staffBranch: string | null }[] }>(
+      await server.call('member.accessHistory', undefined, { method: 'GET', cookie }),
+    );
+    expect(history.entries.find((e) => e.action === 'member.viewed')).toMatchObject({
+      staffRole: 'branch_officer',
+      staffBranch: 'JKT-SUDIRMAN',
+    });
     const viewed = server.db
       .select()
       .from(auditLog)
