@@ -1,6 +1,13 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { appCodeOf, type BaseErrorKey, createErrorMessages, reasonsOf, retryAfterSecondsOf } from './errors';
+import {
+  appCodeOf,
+  type BaseErrorKey,
+  createErrorMessages,
+  passwordReasonKeysOf,
+  reasonsOf,
+  retryAfterSecondsOf,
+} from './errors';
 
 const rawServerText = 'The email/KPJ or password is wrong. at login.ts:42';
 
@@ -89,5 +96,13 @@ describe('reasonsOf', () => {
       'COMMON',
     ]);
     expect(reasonsOf(apiError('PASSWORD_REJECTED'))).toEqual([]);
+  });
+});
+
+describe('passwordReasonKeysOf', () => {
+  it('turns the failed password rules into catalogue keys, in order, leaving out unknown ones', () => {
+    const error = apiError('PASSWORD_REJECTED', 400, { reasons: ['TOO_SHORT', 'NEW_RULE', 'CONTAINS_PERSONAL_DATA'] });
+    expect(passwordReasonKeysOf(error)).toEqual(['passwordReasonTooShort', 'passwordReasonPersonal']);
+    expect(passwordReasonKeysOf(apiError('PASSWORD_REJECTED'))).toEqual([]);
   });
 });

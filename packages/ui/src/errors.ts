@@ -48,6 +48,25 @@ export function reasonsOf(error: unknown): string[] {
   return Array.isArray(reasons) ? reasons.filter((reason): reason is string => typeof reason === 'string') : [];
 }
 
+/** The catalogue keys every app has for the password rules the API may say were broken. */
+export type PasswordReasonKey =
+  | 'passwordReasonTooShort'
+  | 'passwordReasonTooLong'
+  | 'passwordReasonCommon'
+  | 'passwordReasonPersonal';
+
+const passwordReasonKeys: Readonly<Record<string, PasswordReasonKey>> = {
+  TOO_SHORT: 'passwordReasonTooShort',
+  TOO_LONG: 'passwordReasonTooLong',
+  COMMON: 'passwordReasonCommon',
+  CONTAINS_PERSONAL_DATA: 'passwordReasonPersonal',
+};
+
+/** The rules a PASSWORD_REJECTED reply says were broken, as catalogue keys in the API's order; unknown rules are left out. */
+export function passwordReasonKeysOf(error: unknown): PasswordReasonKey[] {
+  return reasonsOf(error).flatMap((reason) => passwordReasonKeys[reason] ?? []);
+}
+
 export interface ErrorMessages<K extends string> {
   /** The catalogue key that explains this error; `errorGeneric` for anything not in the table. */
   messageKeyOf(error: unknown): K | BaseErrorKey;

@@ -1,4 +1,4 @@
-import { createErrorMessages, reasonsOf } from '@pulih/ui/errors';
+import { createErrorMessages, passwordReasonKeysOf } from '@pulih/ui/errors';
 import type { MessageKey } from './messages';
 
 /** The kiosk's one error handler: the appCodes every app explains, plus the recovery ones, in the kiosk's own words. */
@@ -6,13 +6,6 @@ export const { describeError, messageKeyOf } = createErrorMessages<MessageKey>({
   CODE_INVALID: 'errorCodeInvalid',
   PASSWORD_REJECTED: 'errorPasswordRejected',
 });
-
-const reasonKeys: Readonly<Record<string, MessageKey>> = {
-  TOO_SHORT: 'passwordReasonTooShort',
-  TOO_LONG: 'passwordReasonTooLong',
-  COMMON: 'passwordReasonCommon',
-  CONTAINS_PERSONAL_DATA: 'passwordReasonPersonal',
-};
 
 /**
  * A failed call as a screen keeps it: catalogue keys, not text, so switching the language
@@ -28,7 +21,7 @@ export function problemOf(error: unknown): Problem {
   const key = messageKeyOf(error);
   return {
     key,
-    reasonKeys: key === 'errorPasswordRejected' ? reasonsOf(error).flatMap((reason) => reasonKeys[reason] ?? []) : [],
+    reasonKeys: key === 'errorPasswordRejected' ? passwordReasonKeysOf(error) : [],
   };
 }
 

@@ -1,4 +1,4 @@
-import { createErrorMessages, reasonsOf, retryAfterSecondsOf } from '@pulih/ui/errors';
+import { createErrorMessages, passwordReasonKeysOf, retryAfterSecondsOf } from '@pulih/ui/errors';
 import { formatMessage } from '@pulih/ui/messages';
 import type { MessageKey, Messages } from './messages';
 
@@ -11,13 +11,6 @@ export const { describeError, messageKeyOf } = createErrorMessages<MessageKey>({
   CONFLICT: 'errorConflict',
 });
 export { appCodeOf } from '@pulih/ui/errors';
-
-const reasonKeys: Readonly<Record<string, MessageKey>> = {
-  TOO_SHORT: 'passwordReasonTooShort',
-  TOO_LONG: 'passwordReasonTooLong',
-  COMMON: 'passwordReasonCommon',
-  CONTAINS_PERSONAL_DATA: 'passwordReasonPersonal',
-};
 
 /**
  * A failed call as the page keeps it: catalogue keys and numbers, not text, so that switching
@@ -36,7 +29,7 @@ export function problemOf(error: unknown): Problem {
   return {
     key,
     retryAfterSeconds: key === 'errorRateLimited' ? retryAfterSecondsOf(error) : null,
-    reasonKeys: key === 'errorPasswordRejected' ? reasonsOf(error).flatMap((reason) => reasonKeys[reason] ?? []) : [],
+    reasonKeys: key === 'errorPasswordRejected' ? passwordReasonKeysOf(error) : [],
   };
 }
 

@@ -25,6 +25,14 @@ export class Submission {
     }
   }
 
+  /**
+   * For a field the form's alert may be about (the API does not say which field is wrong):
+   * marked invalid, and read with the alert `alertId`, while there is a problem.
+   */
+  linkAlert(alertId: string): { invalid: boolean; describedBy: string | undefined } {
+    return { invalid: this.problem !== null, describedBy: this.problem ? alertId : undefined };
+  }
+
   /** A problem found before sending. */
   fail(key: MessageKey): void {
     this.problem = problemFromKey(key);
