@@ -5,3 +5,6 @@ export function parseKpj(raw: string): Result<string, 'KPJ_FORMAT'> {
   const kpj = raw.replace(/[\s.-]/g, '');
   return /^\d{11}$/.test(kpj) ? ok(kpj) : err('KPJ_FORMAT');
 }
+
+/** A KPJ number shown where its owner is not yet proven: the last four digits only. */
+export const maskKpj = (kpj: string): string => `${'*'.repeat(Math.max(0, kpj.length - 4))}${kpj.slice(-4)}`;

@@ -1,0 +1,16 @@
+export * from './jht-claim.js';
+export * from './jht-contribution.js';
+export {
+  addDaysToDate,
+  addMonthsToDate,
+  anniversaryOf,
+  type IsoPeriod,
+  periodFromIndex,
+  periodIndex,
+  wholeYearsOn,
+} from './jht-dates.js';
+export * from './jht-settings.js';
+export * from './jht-statement.js';
+export * from './jht-tax.js';
+export * from './membership-status.js';
+export * from './participation.js';
