@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAccountsClose } from './commands/accounts-close.js';
 import { registerAuditLog } from './commands/audit-log.js';
 import { registerAuditVerify } from './commands/audit-verify.js';
 import { registerBranchVerify } from './commands/branch-verify.js';
@@ -7,6 +8,11 @@ import { registerCaseChangeContact } from './commands/case-change-contact.js';
 import { registerCaseClose } from './commands/case-close.js';
 import { registerCaseConfirmContact } from './commands/case-confirm-contact.js';
 import { registerCaseShow } from './commands/case-show.js';
+import { registerDuplicatesList } from './commands/duplicates-list.js';
+import { registerDuplicatesResolve } from './commands/duplicates-resolve.js';
+import { registerDuplicatesScan } from './commands/duplicates-scan.js';
+import { registerDuplicatesShow } from './commands/duplicates-show.js';
+import { registerJhtMerge } from './commands/jht-merge.js';
 import { registerKioskList } from './commands/kiosk-list.js';
 import { registerKioskPair } from './commands/kiosk-pair.js';
 import { registerKioskRevoke } from './commands/kiosk-revoke.js';
@@ -78,6 +84,17 @@ export function buildProgram(env: ReturnType<typeof readCliEnv>): Command {
   registerTicketsVerify(tickets, env);
   registerTicketsReply(tickets, env);
   registerTicketsClose(tickets, env);
+  const duplicates = program
+    .command('duplicates')
+    .description('Data ganda / duplicate persons: scans (offline CSV or the registry) and review items');
+  registerDuplicatesScan(duplicates, env);
+  registerDuplicatesList(duplicates, env);
+  registerDuplicatesShow(duplicates, env);
+  registerDuplicatesResolve(duplicates, env);
+  const jht = program.command('jht').description('Jaminan Hari Tua / JHT old-age savings');
+  registerJhtMerge(jht, env);
+  const accountsCommand = program.command('accounts').description("Akun online peserta / members' online accounts");
+  registerAccountsClose(accountsCommand, env);
   const audit = program.command('audit').description('Log audit / the audit log (supervisor, admin)');
   registerAuditVerify(audit, env);
   registerAuditLog(audit, env);

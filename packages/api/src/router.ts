@@ -2,7 +2,9 @@ import { accountRouter } from './procedures/account/router.js';
 import { auditRouter } from './procedures/audit/router.js';
 import { authRouter } from './procedures/auth/router.js';
 import { caseRouter } from './procedures/case/router.js';
+import { duplicatesRouter } from './procedures/duplicates/router.js';
 import { health } from './procedures/health.js';
+import { jhtRouter } from './procedures/jht/router.js';
 import { kioskRouter } from './procedures/kiosk/router.js';
 import { memberRouter } from './procedures/member/router.js';
 import { queueRouter } from './procedures/queue/router.js';
@@ -24,6 +26,8 @@ export const appRouter = router({
   kiosk: kioskRouter,
   queue: queueRouter,
   tickets: ticketsRouter,
+  duplicates: duplicatesRouter,
+  jht: jhtRouter,
 });
 
 export type AppRouter = typeof appRouter;

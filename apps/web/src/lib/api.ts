@@ -17,4 +17,6 @@ export type MemberProfile = Outputs['member']['profile'];
 export type MemberSession = Outputs['account']['sessions']['sessions'][number];
 export type ContactKind = 'email' | 'phone';
 export type AccessHistoryEntry = Outputs['member']['accessHistory']['entries'][number];
+export type KpjBalanceCard = Outputs['jht']['kpjBalances']['cards'][number];
+export type LinkedAccount = Outputs['account']['duplicateAccounts']['accounts'][number];
 export type RecoveryResult = Outputs['recovery']['verifyCode'];

@@ -8,6 +8,9 @@ export const { describeError, messageKeyOf } = createErrorMessages<MessageKey>({
   PASSWORD_REJECTED: 'errorPasswordRejected',
   REAUTH_REQUIRED: 'errorReauthRequired',
   ACCOUNT_FROZEN: 'errorAccountFrozen',
+  ACCOUNT_CLOSED: 'errorAccountClosed',
+  CONTROL_NOT_PROVEN: 'errorControlNotProven',
+  ACCOUNT_NOT_FOUND: 'errorNotFound',
   CONFLICT: 'errorConflict',
 });
 export { appCodeOf } from '@pulih/ui/errors';

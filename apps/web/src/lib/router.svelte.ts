@@ -9,6 +9,8 @@ export const routes = {
   '/bukan-saya': 'notMe',
   '/akun/keamanan': 'security',
   '/akun/riwayat-akses': 'accessHistory',
+  '/akun/akun-ganda': 'duplicateAccounts',
+  '/akun/saldo-jht': 'balance',
 } as const;
 
 export type RouteName = (typeof routes)[keyof typeof routes] | 'notFound';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Times are ISO-8601 UTC strings; dates are `YYYY-MM-DD`. */
 const createdAt = () => text('created_at').notNull();
@@ -18,9 +18,14 @@ export const members = sqliteTable(
       .notNull()
       .default('aktif'),
     statusReason: text('status_reason'),
+    /**
+     * Set when staff merged this record into another person (duplicate persons): the surviving
+     * member's id, always a record that is itself not merged. Cleared by an unmerge.
+     */
+    mergedIntoMemberId: integer('merged_into_member_id'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('members_nik_unique').on(t.nik)],
+  (t) => [uniqueIndex('members_nik_unique').on(t.nik), index('members_merged_into').on(t.mergedIntoMemberId)],
 );
 
 /** One person may hold several KPJ numbers: each new employer registers the worker again. */
@@ -32,8 +37,175 @@ export const memberKpj = sqliteTable(
       .notNull()
       .references(() => members.id),
     registeredAt: text('registered_at').notNull(),
+    /** Set when its JHT balance was merged into another KPJ ("penggabungan saldo"); it is then closed. */
+    mergedIntoKpj: text('merged_into_kpj'),
+    closedOn: text('closed_on'),
   },
   (t) => [index('member_kpj_member').on(t.memberId)],
+);
+
+/** An employer, by its registration number (NPP, 8 digits). */
+export const employers = sqliteTable('employers', {
+  npp: text('npp').primaryKey(),
+  name: text('name').notNull(),
+});
+
+export const participationSegments = ['PU', 'BPU', 'JAKON', 'PMI'] as const;
+export const employmentEndReasons = ['resignation', 'phk', 'contract_end', 'retirement'] as const;
+
+/** A KPJ number at an employer, with the end of employment as the employer reported it. */
+export const participations = sqliteTable(
+  'participations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kpj: text('kpj')
+      .notNull()
+      .references(() => memberKpj.kpj),
+    npp: text('npp').references(() => employers.npp),
+    segment: text('segment', { enum: participationSegments }).notNull(),
+    startedOn: text('started_on').notNull(),
+    endedOn: text('ended_on'),
+    endReason: text('end_reason', { enum: employmentEndReasons }),
+  },
+  (t) => [index('participations_kpj').on(t.kpj)],
+);
+
+/** One month's contributions for a KPJ number, whole rupiah; `paid_at` empty while unpaid. */
+export const contributions = sqliteTable(
+  'contributions',
+  {
+    kpj: text('kpj')
+      .notNull()
+      .references(() => memberKpj.kpj),
+    /** `YYYY-MM` */
+    period: text('period').notNull(),
+    npp: text('npp').notNull(),
+    wage: integer('wage').notNull(),
+    jhtEmployee: integer('jht_employee').notNull(),
+    jhtEmployer: integer('jht_employer').notNull(),
+    jkk: integer('jkk').notNull(),
+    jkm: integer('jkm').notNull(),
+    jpEmployee: integer('jp_employee').notNull(),
+    jpEmployer: integer('jp_employer').notNull(),
+    jkp: integer('jkp').notNull(),
+    paidAt: text('paid_at'),
+  },
+  (t) => [primaryKey({ columns: [t.kpj, t.period, t.npp] })],
+);
+
+/** The yearly JHT yield ("hasil pengembangan"), data rather than code: 7.19% is 719. */
+export const jhtYieldRates = sqliteTable('jht_yield_rates', {
+  year: integer('year').primaryKey(),
+  rateBasisPoints: integer('rate_basis_points').notNull(),
+});
+
+/**
+ * A JHT balance moved from one KPJ number to another of the same person ("penggabungan saldo"):
+ * one row, shown as a statement line on both sides. The contributions stay on their KPJ.
+ */
+export const jhtTransfers = sqliteTable(
+  'jht_transfers',
+  {
+    id: text('id').primaryKey(),
+    fromKpj: text('from_kpj')
+      .notNull()
+      .references(() => memberKpj.kpj),
+    toKpj: text('to_kpj')
+      .notNull()
+      .references(() => memberKpj.kpj),
+    transferredOn: text('transferred_on').notNull(),
+    amount: integer('amount').notNull(),
+    /** `web` (the member), `branch_counter` (an officer) */
+    channel: text('channel').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('jht_transfers_from').on(t.fromKpj), index('jht_transfers_to').on(t.toKpj)],
+);
+
+/** A registry scan for duplicate persons, run by the server as a job; staff follow its progress. */
+export const duplicateScans = sqliteTable('duplicate_scans', {
+  id: text('id').primaryKey(),
+  requestedByStaffId: integer('requested_by_staff_id')
+    .notNull()
+    .references(() => staffUsers.id),
+  state: text('state', { enum: ['running', 'done', 'failed'] }).notNull(),
+  phase: text('phase').notNull(),
+  processed: integer('processed').notNull().default(0),
+  total: integer('total').notNull().default(0),
+  candidatesFound: integer('candidates_found').notNull().default(0),
+  error: text('error'),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+});
+
+/**
+ * A pair of member records the engine found to be (`match`) or maybe be (`review`) one person:
+ * a review item for staff. `left_member_id < right_member_id`; one row per pair, refreshed by
+ * later scans while it is open.
+ */
+export const duplicateCandidates = sqliteTable(
+  'duplicate_candidates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scanId: text('scan_id')
+      .notNull()
+      .references(() => duplicateScans.id),
+    leftMemberId: integer('left_member_id')
+      .notNull()
+      .references(() => members.id),
+    rightMemberId: integer('right_member_id')
+      .notNull()
+      .references(() => members.id),
+    score: real('score').notNull(),
+    decision: text('decision', { enum: ['match', 'review'] }).notNull(),
+    /** JSON array of `{ code, text, weight }`. */
+    reasons: text('reasons').notNull(),
+    state: text('state', { enum: ['open', 'merged', 'dismissed'] })
+      .notNull()
+      .default('open'),
+    resolvedByStaffId: integer('resolved_by_staff_id').references(() => staffUsers.id),
+    resolvedAt: text('resolved_at'),
+    resolutionReason: text('resolution_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('duplicate_candidates_pair').on(t.leftMemberId, t.rightMemberId),
+    index('duplicate_candidates_state').on(t.state, t.score),
+    index('duplicate_candidates_right').on(t.rightMemberId),
+  ],
+);
+
+/**
+ * What a merge of two persons moved, so that `unmerge` can put it back exactly: the KPJ numbers
+ * and the records that had been merged into the merged member before.
+ */
+export const personMerges = sqliteTable(
+  'person_merges',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    candidateId: integer('candidate_id')
+      .notNull()
+      .references(() => duplicateCandidates.id),
+    keptMemberId: integer('kept_member_id')
+      .notNull()
+      .references(() => members.id),
+    mergedMemberId: integer('merged_member_id')
+      .notNull()
+      .references(() => members.id),
+    /** JSON arrays: KPJ numbers moved, member ids re-pointed from the merged member to the kept one. */
+    movedKpjs: text('moved_kpjs').notNull(),
+    movedMembers: text('moved_members').notNull(),
+    mergedByStaffId: integer('merged_by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    mergedAt: text('merged_at').notNull(),
+    reason: text('reason').notNull(),
+    unmergedByStaffId: integer('unmerged_by_staff_id').references(() => staffUsers.id),
+    unmergedAt: text('unmerged_at'),
+    unmergeReason: text('unmerge_reason'),
+  },
+  (t) => [index('person_merges_candidate').on(t.candidateId)],
 );
 
 /** The one authoritative contact record of a member. */
@@ -63,13 +235,16 @@ export const accounts = sqliteTable('accounts', {
     .references(() => members.id),
   passwordHash: text('password_hash').notNull(),
   /** `pending` until the email of a new registration is verified; `frozen` after "this was not me". */
-  state: text('state', { enum: ['pending', 'active', 'locked', 'frozen'] })
+  state: text('state', { enum: ['pending', 'active', 'locked', 'frozen', 'closed'] })
     .notNull()
     .default('active'),
   /** Consecutive failed passwords and codes; reset only by a successful login or recovery. */
   failedAttempts: integer('failed_attempts').notNull().default(0),
   frozenAt: text('frozen_at'),
   frozenReason: text('frozen_reason'),
+  /** Closed as a duplicate account ("akun ganda") by the member or by staff; it no longer logs in. */
+  closedAt: text('closed_at'),
+  closedReason: text('closed_reason'),
   passwordChangedAt: text('password_changed_at'),
   /** Language of notices: `id` (default) or `en`. */
   locale: text('locale', { enum: ['id', 'en'] })
@@ -106,6 +281,7 @@ export const verificationPurposes = [
   'contact_change_revert',
   'recovery',
   'kiosk_pairing',
+  'account_control',
 ] as const;
 export type VerificationPurpose = (typeof verificationPurposes)[number];
 
@@ -332,3 +508,23 @@ export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * "I control this other account too": proven by the member logged in to `account_id` for
+ * `proven_account_id` (its password, or a code sent to its email), valid for a short time, so
+ * that duplicate accounts can be closed by their owner.
+ */
+export const accountControlProofs = sqliteTable(
+  'account_control_proofs',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    provenAccountId: integer('proven_account_id')
+      .notNull()
+      .references(() => accounts.id),
+    method: text('method', { enum: ['password', 'email_code'] }).notNull(),
+    provenAt: text('proven_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.provenAccountId] })],
+);

@@ -1,6 +1,9 @@
 import { eq } from 'drizzle-orm';
+import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import { accounts, memberContacts, memberKpj, members, meta, staffUsers } from '../db/schema.js';
+import { runRegistryScan } from '../duplicates/registry-scan.js';
+import { insertScan } from '../repositories/duplicate-repository.js';
 import { hashPassword } from '../security/password.js';
 import {
   DEMO_MEMBER_PASSWORD,
@@ -9,10 +12,13 @@ import {
   demoMembers,
   demoStaff,
 } from './demo-accounts.js';
+import { seedDemoContributions } from './demo-contributions.js';
+import { demoDuplicateRegistrations } from './demo-duplicates.js';
 import { demoMembersWithoutAccount } from './demo-registry-members.js';
 import { type GeneratedMember, generateRegistry } from './registry-generator.js';
 
 const SEEDED_KEY = 'demo_seeded_at';
+const fixedClock = (now: Date): Clock => ({ now: () => now });
 
 interface MemberRow extends GeneratedMember {
   readonly emailVerifiedAt: string | null;
@@ -68,8 +74,9 @@ export async function seedDemo(db: Db, size: number, now: Date): Promise<boolean
   ]);
   const at = now.toISOString();
   const yearsAgo = (years: number) => new Date(now.getTime() - years * 365.25 * 86_400_000).toISOString();
+  let supervisorId = 0;
   db.transaction((tx) => {
-    for (const demo of demoMembers) {
+    for (const demo of [...demoMembers, ...demoDuplicateRegistrations]) {
       const memberId = insertMember(
         tx,
         {
@@ -83,7 +90,8 @@ export async function seedDemo(db: Db, size: number, now: Date): Promise<boolean
       tx.insert(accounts).values({ memberId, passwordHash: memberHash, createdAt: at }).run();
     }
     for (const staff of demoStaff) {
-      tx.insert(staffUsers)
+      const staffRow = tx
+        .insert(staffUsers)
         .values({
           ...staff,
           passwordHash: staffHash,
@@ -92,21 +100,34 @@ export async function seedDemo(db: Db, size: number, now: Date): Promise<boolean
           totpEnrolledAt: at,
           createdAt: at,
         })
-        .run();
+        .returning({ id: staffUsers.id })
+        .get();
+      if (staff.role === 'supervisor') supervisorId = staffRow.id;
     }
     for (const member of demoMembersWithoutAccount) {
       insertMember(tx, { ...member, emailVerifiedAt: null, phoneVerifiedAt: null, confirmedAt: null }, at);
     }
     // Generated members may collide with a demo member's NIK or KPJ only by chance; skip those.
     const taken = new Set(
-      [...demoMembers, ...demoMembersWithoutAccount].flatMap((m) => [m.nik, ...m.kpjNumbers, m.email, m.phone]),
+      [...demoMembers, ...demoDuplicateRegistrations, ...demoMembersWithoutAccount].flatMap((m) => [
+        m.nik,
+        ...m.kpjNumbers,
+        m.email,
+        m.phone,
+      ]),
     );
     for (const member of generateRegistry(size)) {
       if ([member.nik, ...member.kpjNumbers, member.email].some((v) => v !== null && taken.has(v))) continue;
       insertMember(tx, { ...member, emailVerifiedAt: null, phoneVerifiedAt: null, confirmedAt: null }, at);
       taken.add(member.nik);
     }
+    seedDemoContributions(tx, at.slice(0, 10));
     tx.insert(meta).values({ key: SEEDED_KEY, value: at }).run();
   });
+  // A first registry scan, as a supervisor would run it, so that the review queue and Rudi's
+  // duplicate accounts are there from the start (seeding is not an event of the audit log).
+  const scanId = 'demo-scan';
+  insertScan(db, scanId, supervisorId, 0, now);
+  await runRegistryScan(db, fixedClock(now), scanId, supervisorId, { audit: false });
   return true;
 }

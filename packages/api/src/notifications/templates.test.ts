@@ -30,6 +30,8 @@ const dataFor: Record<NoticeTemplate, NoticeData> = {
   },
   account_frozen_notice: { fullName: 'Siti Rahayu' },
   account_activated_notice: { fullName: 'Siti Rahayu' },
+  account_control_code: { fullName: 'Siti Rahayu', code: '482913', expiresMinutes: 10 },
+  account_closed_notice: { fullName: 'Siti Rahayu' },
   recovery_code: { fullName: 'Siti Rahayu', code: '482913', expiresMinutes: 10 },
   recovery_disclosure_notice: { fullName: 'Siti Rahayu', channelLabel: 'web' },
   verification_closed_notice: { fullName: 'Siti Rahayu' },

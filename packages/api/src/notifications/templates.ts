@@ -22,6 +22,8 @@ export const noticeTemplates = [
   'contact_changed_notice',
   'account_frozen_notice',
   'account_activated_notice',
+  'account_control_code',
+  'account_closed_notice',
   'recovery_code',
   'recovery_disclosure_notice',
   'verification_closed_notice',
@@ -394,6 +396,31 @@ const composers: Record<NoticeLocale, Record<NoticeTemplate, Composer>> = {
         'Akun Pulih Anda dibekukan sementara atas laporan Ini bukan saya. Pulihkan lewat Lupa akun, Call Center ' +
         '175, atau kantor cabang.',
     }),
+    account_control_code: (f, w) => ({
+      subject: 'Kode konfirmasi akun ganda Pulih',
+      paragraphs: [
+        'Seseorang yang masuk ke akun Pulih lain atas nama Anda ingin menutup akun ganda dan meminta bukti bahwa ' +
+          'akun dengan alamat email ini juga miliknya. Jika itu Anda, masukkan kode berikut di halaman "Akun ganda":',
+        w.codeLine(f.code),
+        `Kode berlaku selama ${w.minutes(f.expiresMinutes)} dan hanya dapat digunakan satu kali.`,
+        'Jika itu bukan Anda, jangan berikan kode ini kepada siapa pun; akun ini tidak akan ditutup tanpa kode ' +
+          'tersebut. Hubungi Call Center 175.',
+        w.phishing,
+      ],
+      sms:
+        `Kode konfirmasi akun ganda Pulih: ${f.code}, berlaku ${w.minutes(f.expiresMinutes)}. JANGAN berikan ` +
+        'kepada siapa pun.',
+    }),
+    account_closed_notice: (_f, w) => ({
+      subject: 'Akun ganda Pulih Anda telah ditutup',
+      paragraphs: [
+        'Akun Pulih dengan alamat email ini telah ditutup sebagai akun ganda. Nomor KPJ, iuran, dan saldo JHT ' +
+          'Anda tidak berubah; gunakan akun yang Anda pertahankan untuk masuk.',
+        w.notMe,
+        w.phishing,
+      ],
+      sms: 'Akun ganda Pulih Anda telah ditutup. Saldo tidak berubah. Bukan Anda? Hubungi 175.',
+    }),
     account_activated_notice: (_f, w) => ({
       subject: 'Akun Pulih Anda telah aktif',
       paragraphs: [
@@ -628,6 +655,31 @@ const composers: Record<NoticeLocale, Record<NoticeTemplate, Composer>> = {
       sms:
         'Your Pulih account is frozen after a This was not me report. Recover it with Forgot account, call 175 or ' +
         'visit a branch.',
+    }),
+    account_control_code: (f, w) => ({
+      subject: 'Your Pulih duplicate-account confirmation code',
+      paragraphs: [
+        'Someone logged in to another Pulih account in your name wants to close duplicate accounts and asks for ' +
+          'proof that the account with this email address is theirs too. If that is you, enter this code on the ' +
+          '"Duplicate accounts" page:',
+        w.codeLine(f.code),
+        `The code is valid for ${w.minutes(f.expiresMinutes)} and can be used once.`,
+        'If it was not you, share this code with nobody; this account cannot be closed without it. Call 175.',
+        w.phishing,
+      ],
+      sms:
+        `Pulih duplicate-account confirmation code: ${f.code}, valid for ${w.minutes(f.expiresMinutes)}. Do NOT ` +
+        'share it.',
+    }),
+    account_closed_notice: (_f, w) => ({
+      subject: 'Your duplicate Pulih account was closed',
+      paragraphs: [
+        'The Pulih account with this email address was closed as a duplicate account. Your KPJ numbers, ' +
+          'contributions and JHT balance are unchanged; log in with the account you kept.',
+        w.notMe,
+        w.phishing,
+      ],
+      sms: 'Your duplicate Pulih account was closed. Your balance is unchanged. Not you? Call 175.',
     }),
     account_activated_notice: (_f, w) => ({
       subject: 'Your Pulih account is now active',

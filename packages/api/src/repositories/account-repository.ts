@@ -1,6 +1,6 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { accounts, memberContacts, members, sessions } from '../db/schema.js';
+import { accountControlProofs, accounts, memberContacts, members, sessions } from '../db/schema.js';
 import { hashToken } from '../security/tokens.js';
 import { getMemberRecord, type MemberRecord } from './member-repository.js';
 
@@ -146,4 +146,46 @@ export function requireMemberRecord(db: Db, memberId: number): MemberRecord {
   const record = getMemberRecord(db, memberId);
   if (!record) throw new Error(`member ${memberId} vanished`);
   return record;
+}
+
+/** The account state the recovery policy knows: a closed duplicate account counts as no account. */
+export const accountStateForRecovery = (
+  account: AccountRow | null,
+): 'none' | 'pending' | 'active' | 'locked' | 'frozen' =>
+  !account || account.state === 'closed' ? 'none' : account.state;
+
+/** Closes a duplicate account for good: it no longer logs in, and its sessions end. */
+export function closeAccount(db: Db, accountId: number, reason: string, now: Date): void {
+  db.update(accounts)
+    .set({ state: 'closed', closedAt: now.toISOString(), closedReason: reason })
+    .where(eq(accounts.id, accountId))
+    .run();
+  revokeSessions(db, accountId, now);
+}
+
+/** Records that the member logged in to `accountId` proved control of `provenAccountId`. */
+export function recordControlProof(
+  db: Db,
+  accountId: number,
+  provenAccountId: number,
+  method: 'password' | 'email_code',
+  now: Date,
+): void {
+  db.insert(accountControlProofs)
+    .values({ accountId, provenAccountId, method, provenAt: now.toISOString() })
+    .onConflictDoUpdate({
+      target: [accountControlProofs.accountId, accountControlProofs.provenAccountId],
+      set: { method, provenAt: now.toISOString() },
+    })
+    .run();
+}
+
+/** Accounts this account proved control of since `sinceIso`. */
+export function provenAccountIds(db: Db, accountId: number, sinceIso: string): number[] {
+  return db
+    .select({ id: accountControlProofs.provenAccountId })
+    .from(accountControlProofs)
+    .where(and(eq(accountControlProofs.accountId, accountId), gte(accountControlProofs.provenAt, sinceIso)))
+    .all()
+    .map((r) => r.id);
 }

@@ -7,7 +7,7 @@ export interface LoginCandidate {
   readonly accountId: number;
   readonly memberId: number;
   readonly passwordHash: string;
-  readonly state: 'pending' | 'active' | 'locked' | 'frozen';
+  readonly state: 'pending' | 'active' | 'locked' | 'frozen' | 'closed';
 }
 
 /** The account an email or KPJ number logs in to, if any. */
@@ -44,6 +44,8 @@ export interface MemberRecord {
   readonly motherName: string | null;
   readonly status: 'aktif' | 'non_aktif';
   readonly statusReason: string | null;
+  /** The person this record was merged into (duplicate persons), or null. */
+  readonly mergedIntoMemberId: number | null;
   readonly kpjNumbers: readonly string[];
   readonly email: string | null;
   readonly emailVerifiedAt: string | null;
@@ -64,6 +66,7 @@ export function getMemberRecord(db: Db, memberId: number): MemberRecord | null {
       motherName: members.motherName,
       status: members.status,
       statusReason: members.statusReason,
+      mergedIntoMemberId: members.mergedIntoMemberId,
       email: memberContacts.email,
       emailVerifiedAt: memberContacts.emailVerifiedAt,
       phone: memberContacts.phone,

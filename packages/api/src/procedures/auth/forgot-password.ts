@@ -33,7 +33,11 @@ export const forgotPassword = publicProcedure
         const member = account ? getMemberRecord(tx, account.memberId) : null;
         // Frozen accounts are recovered with a verified case, not with an email link.
         const eligible =
-          account !== null && !!member?.email && account.state !== 'frozen' && account.state !== 'pending';
+          account !== null &&
+          !!member?.email &&
+          account.state !== 'frozen' &&
+          account.state !== 'pending' &&
+          account.state !== 'closed';
         runEqualWork(tx, eligible, (work) => {
           const issued = issueVerification(
             work,

@@ -77,6 +77,10 @@ export const login = publicProcedure
       audit('login.refused_frozen', candidate.memberId);
       throw appError('ACCOUNT_FROZEN');
     }
+    if (candidate.state === 'closed') {
+      audit('login.refused_closed', candidate.memberId);
+      throw appError('ACCOUNT_CLOSED');
+    }
     if (candidate.state === 'locked') {
       audit('login.refused_locked', candidate.memberId);
       throw appError('ACCOUNT_LOCKED');

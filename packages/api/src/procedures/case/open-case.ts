@@ -10,7 +10,12 @@ import { appendAudit } from '../../audit/audit-log.js';
 import type { Db } from '../../db/database.js';
 import type { StaffRole } from '../../db/schema.js';
 import { appError } from '../../errors.js';
-import { type AccountRow, findAccountByMemberId, requireMemberRecord } from '../../repositories/account-repository.js';
+import {
+  type AccountRow,
+  accountStateForRecovery,
+  findAccountByMemberId,
+  requireMemberRecord,
+} from '../../repositories/account-repository.js';
 import { type CaseRow, evidenceOf, findCase } from '../../repositories/case-repository.js';
 import { findMemberIdByLookupKey, getMemberRecord, type MemberRecord } from '../../repositories/member-repository.js';
 import type { StaffIdentity } from '../../repositories/session-repository.js';
@@ -71,7 +76,7 @@ export function decideInCase(
     member: {
       hasRegisteredEmail: open.member.email !== null,
       hasRegisteredPhone: open.member.phone !== null,
-      accountState: open.account?.state ?? 'none',
+      accountState: accountStateForRecovery(open.account),
       failedKnowledgeChecksToday: failedChecksToday(db, secret, open.member.memberId, now),
     },
   });

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { appendAudit } from '../../audit/audit-log.js';
 import { appError } from '../../errors.js';
 import { notifyRegisteredContacts } from '../../notices/notify-member.js';
-import { countFailure, findAccountByMemberId, requireMemberRecord } from '../../repositories/account-repository.js';
+import {
+  accountStateForRecovery,
+  countFailure,
+  findAccountByMemberId,
+  requireMemberRecord,
+} from '../../repositories/account-repository.js';
 import { attemptCode, issueVerification } from '../../repositories/verification-code-repository.js';
 import { publicProcedure } from '../../trpc.js';
 import { codeInput } from '../account/inputs.js';
@@ -49,7 +54,7 @@ export const verifyCode = publicProcedure
         const facts = {
           hasRegisteredEmail: member.email !== null,
           hasRegisteredPhone: member.phone !== null,
-          accountState: account?.state ?? 'none',
+          accountState: accountStateForRecovery(account),
           failedKnowledgeChecksToday: 0,
         } as const;
         const channel = check.payload.channel === 'kiosk' ? 'kiosk' : 'web';

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const statementYearOutput = z.object({
+  year: z.number(),
+  opening: z.number(),
+  contributions: z.number(),
+  transfersIn: z.number(),
+  transfersOut: z.number(),
+  yield: z.number(),
+  closing: z.number(),
+});
+
+export const kpjBalanceOutput = z.object({
+  kpj: z.string(),
+  balance: z.number(),
+  isActive: z.boolean(),
+  mergedIntoKpj: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  years: z.array(statementYearOutput),
+});
+
+export const balanceMovesOutput = z.object({
+  moves: z.array(z.object({ fromKpj: z.string(), amount: z.number() })),
+  intoKpj: z.string(),
+});
+
+export const kpjInput = z
+  .string()
+  .trim()
+  .regex(/^\d{11}$/, 'An 11-digit KPJ number.');
