@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { appendAudit } from '../../audit/audit-log.js';
 import { appError } from '../../errors.js';
-import { enqueueNotice } from '../../notifications/outbox.js';
-import { closeAccount, findAccountById, provenAccountIds } from '../../repositories/account-repository.js';
+import { closeDuplicateAccount } from '../../notices/close-duplicate-account.js';
+import { findAccountById, provenAccountIds } from '../../repositories/account-repository.js';
 import { memberProcedure } from '../../trpc.js';
 import { controlProofSince, linkedAccountsOf } from './linked-accounts.js';
 import { requireRecentAuthentication } from './require-recent-authentication.js';
@@ -33,29 +32,16 @@ export const closeDuplicateAccounts = memberProcedure
       for (const closing of toClose) {
         const account = findAccountById(tx, closing.accountId);
         if (!account) continue;
-        closeAccount(tx, account.id, 'duplicate account closed by the member', now);
-        if (closing.email)
-          enqueueNotice(
-            tx,
-            {
-              channel: 'email',
-              recipient: closing.email,
-              template: 'account_closed_notice',
-              locale: account.locale,
-              data: {},
-              memberId: account.memberId,
-            },
-            now,
-          );
-        appendAudit(
+        closeDuplicateAccount(
           tx,
+          account,
+          closing.email,
+          'duplicate account closed by the member',
           {
             actorKind: 'member',
             actorId: String(ctx.member.memberId),
-            action: 'account.closed',
-            memberId: account.memberId,
             channel: 'web',
-            detail: { accountId: account.id, keptAccountId: input.keepAccountId, by: 'member' },
+            detail: { keptAccountId: input.keepAccountId, by: 'member' },
           },
           now,
         );

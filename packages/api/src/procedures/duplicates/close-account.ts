@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { appendAudit } from '../../audit/audit-log.js';
 import { appError } from '../../errors.js';
-import { enqueueNotice } from '../../notifications/outbox.js';
-import { closeAccount, findAccountById } from '../../repositories/account-repository.js';
+import { closeDuplicateAccount } from '../../notices/close-duplicate-account.js';
+import { findAccountById } from '../../repositories/account-repository.js';
 import { getMemberRecord } from '../../repositories/member-repository.js';
 import { staffProcedure } from '../../trpc.js';
 import { staffReasonInput } from './duplicate-output.js';
@@ -20,30 +19,16 @@ export const closeAccountByStaff = staffProcedure(['customer_service_agent', 'br
       const account = findAccountById(tx, input.accountId);
       if (!account) throw appError('ACCOUNT_NOT_FOUND');
       if (account.state === 'closed') throw appError('CONFLICT', 'This account is already closed.');
-      closeAccount(tx, account.id, input.reason, now);
-      const member = getMemberRecord(tx, account.memberId);
-      if (member?.email)
-        enqueueNotice(
-          tx,
-          {
-            channel: 'email',
-            recipient: member.email,
-            template: 'account_closed_notice',
-            locale: account.locale,
-            data: {},
-            memberId: account.memberId,
-          },
-          now,
-        );
-      appendAudit(
+      closeDuplicateAccount(
         tx,
+        account,
+        getMemberRecord(tx, account.memberId)?.email ?? null,
+        input.reason,
         {
           actorKind: 'staff',
           actorId: String(ctx.staff.staffId),
-          action: 'account.closed',
-          memberId: account.memberId,
           channel: 'cli',
-          detail: { accountId: account.id, by: 'staff', role: ctx.staff.role, reason: input.reason },
+          detail: { by: 'staff', role: ctx.staff.role, reason: input.reason },
         },
         now,
       );
