@@ -528,3 +528,211 @@ export const accountControlProofs = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.provenAccountId] })],
 );
+
+/** A branch office: where appointments are booked and officers and kiosks work. */
+export const branches = sqliteTable('branches', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  address: text('address').notNull(),
+});
+
+export const jhtClaimStates = ['submitted', 'verifying', 'approved', 'rejected', 'paid'] as const;
+export type JhtClaimState = (typeof jhtClaimStates)[number];
+
+/**
+ * A JHT claim. `open_key` is `<member id>:<reason>` while the claim is unfinished and null once it
+ * is rejected or paid: the unique index on it gives one claim per member per reason at a time,
+ * however many submissions race. The assessment at submission is kept as it was shown.
+ */
+export const jhtClaims = sqliteTable(
+  'jht_claims',
+  {
+    id: text('id').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    kpj: text('kpj')
+      .notNull()
+      .references(() => memberKpj.kpj),
+    reason: text('reason').notNull(),
+    claimant: text('claimant', { enum: ['member', 'heir'] }).notNull(),
+    /** For an heir's claim: who claims, encrypted (name, NIK, relation) as JSON. */
+    heirEncrypted: text('heir_encrypted'),
+    /** `web` (the member) or `branch_counter` (an officer inside an in-person case). */
+    submittedVia: text('submitted_via', { enum: ['web', 'branch_counter'] }).notNull(),
+    caseId: text('case_id'),
+    state: text('state', { enum: jhtClaimStates }).notNull(),
+    openKey: text('open_key'),
+    gross: integer('gross').notNull(),
+    tax: integer('tax').notNull(),
+    net: integer('net').notNull(),
+    /** Above the online limit: approval needs a supervisor. */
+    needsSupervisor: integer('needs_supervisor', { mode: 'boolean' }).notNull(),
+    assessment: text('assessment').notNull(),
+    bankCode: text('bank_code').notNull(),
+    /** The account number, encrypted; `bank_account_last4` is what screens show. */
+    bankAccountEncrypted: text('bank_account_encrypted').notNull(),
+    bankAccountLast4: text('bank_account_last4').notNull(),
+    bankAccountHolder: text('bank_account_holder').notNull(),
+    npwpEncrypted: text('npwp_encrypted'),
+    submittedAt: text('submitted_at').notNull(),
+    decidedAt: text('decided_at'),
+    decidedByStaffId: integer('decided_by_staff_id').references(() => staffUsers.id),
+    decisionReason: text('decision_reason'),
+    paidOn: text('paid_on'),
+    paymentReference: text('payment_reference'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('jht_claims_open_key').on(t.openKey),
+    index('jht_claims_member').on(t.memberId),
+    index('jht_claims_state').on(t.state, t.submittedAt),
+    index('jht_claims_kpj').on(t.kpj),
+  ],
+);
+
+/** Each change of a claim's state, in order: the member's tracking page and the staff history. */
+export const jhtClaimEvents = sqliteTable(
+  'jht_claim_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimId: text('claim_id')
+      .notNull()
+      .references(() => jhtClaims.id),
+    at: text('at').notNull(),
+    state: text('state', { enum: jhtClaimStates }).notNull(),
+    actorKind: text('actor_kind', { enum: ['member', 'staff', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    note: text('note'),
+  },
+  (t) => [index('jht_claim_events_claim').on(t.claimId, t.id)],
+);
+
+/**
+ * A document attached to a claim. The content lives outside the database, encrypted at rest
+ * (AES-256-GCM, key from the environment); the row holds its type as detected from the content,
+ * its size and digest, and the day it may be deleted.
+ */
+export const jhtClaimDocuments = sqliteTable(
+  'jht_claim_documents',
+  {
+    id: text('id').primaryKey(),
+    claimId: text('claim_id').references(() => jhtClaims.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    kind: text('kind').notNull(),
+    contentType: text('content_type', { enum: ['application/pdf', 'image/jpeg', 'image/png'] }).notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedAt: text('uploaded_at').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    retainUntil: text('retain_until').notNull(),
+    deletedAt: text('deleted_at'),
+  },
+  (t) => [index('jht_claim_documents_claim').on(t.claimId), index('jht_claim_documents_retain').on(t.retainUntil)],
+);
+
+export const appointmentStates = ['booked', 'checked_in', 'cancelled'] as const;
+
+/** A branch appointment: claims above the online limit and heirs' claims are done in person. */
+export const appointments = sqliteTable(
+  'appointments',
+  {
+    id: text('id').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    branchCode: text('branch_code')
+      .notNull()
+      .references(() => branches.code),
+    day: text('day').notNull(),
+    /** `HH:MM`, the start of the slot. */
+    slot: text('slot').notNull(),
+    purpose: text('purpose').notNull(),
+    state: text('state', { enum: appointmentStates }).notNull(),
+    createdAt: createdAt(),
+    checkedInAt: text('checked_in_at'),
+    checkedInByStaffId: integer('checked_in_by_staff_id').references(() => staffUsers.id),
+  },
+  (t) => [
+    index('appointments_branch_day').on(t.branchCode, t.day, t.slot),
+    index('appointments_member').on(t.memberId),
+  ],
+);
+
+export const noticeTopics = ['contribution_credited', 'contribution_missing', 'status_changed', 'claim_state'] as const;
+export type NoticeTopic = (typeof noticeTopics)[number];
+
+/** Which JHT notices a member wants, on which channel; a missing row means the default. */
+export const noticePreferences = sqliteTable(
+  'notice_preferences',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    topic: text('topic', { enum: noticeTopics }).notNull(),
+    email: integer('email', { mode: 'boolean' }).notNull(),
+    sms: integer('sms', { mode: 'boolean' }).notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.topic] })],
+);
+
+/**
+ * Notices already queued, by topic and subject (`2026-09` for a month, a status, a claim state):
+ * a sweep that runs twice never tells the member twice.
+ */
+export const noticesSent = sqliteTable(
+  'notices_sent',
+  {
+    memberId: integer('member_id').notNull(),
+    topic: text('topic', { enum: noticeTopics }).notNull(),
+    subject: text('subject').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.topic, t.subject] })],
+);
+
+export const importKinds = ['members', 'contributions'] as const;
+
+/**
+ * A file imported by staff, processed by the server as it streams in. A members import commits
+ * in batches and records the last line committed, so that sending the same file again resumes
+ * there; a contributions import is all-or-nothing per file.
+ */
+export const importJobs = sqliteTable(
+  'import_jobs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: importKinds }).notNull(),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    state: text('state', { enum: ['running', 'completed', 'rejected', 'failed'] }).notNull(),
+    rowsRead: integer('rows_read').notNull().default(0),
+    rowsAccepted: integer('rows_accepted').notNull().default(0),
+    rowsRejected: integer('rows_rejected').notNull().default(0),
+    lastCommittedLine: integer('last_committed_line').notNull().default(0),
+    requestedByStaffId: integer('requested_by_staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+    error: text('error'),
+  },
+  (t) => [index('import_jobs_file').on(t.kind, t.fileSha256)],
+);
+
+/** A row an import refused, by line number, with the reason (never the row's personal data). */
+export const importRejections = sqliteTable(
+  'import_rejections',
+  {
+    jobId: text('job_id')
+      .notNull()
+      .references(() => importJobs.id),
+    line: integer('line').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.line] })],
+);

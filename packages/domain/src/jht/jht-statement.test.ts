@@ -60,6 +60,7 @@ describe('computeJhtStatement: examples', () => {
           contributions: 10_000_000,
           transfersIn: 0,
           transfersOut: 0,
+          payouts: 0,
           yield: 0, // paid in December: earns from January
           closing: 10_000_000,
           rateBasisPoints: 600,
@@ -71,6 +72,7 @@ describe('computeJhtStatement: examples', () => {
           contributions: 3_135_000, // 11 payments within 2016
           transfersIn: 0,
           transfersOut: 0,
+          payouts: 0,
           // (10,000,000 × 12 + 285,000 × (10 + 9 + … + 0)) × 7.19% / 12 = 812,919.375
           yield: 812_919,
           closing: 13_947_919,
@@ -83,6 +85,7 @@ describe('computeJhtStatement: examples', () => {
           contributions: 1_710_000, // paid January to June
           transfersIn: 0,
           transfersOut: 0,
+          payouts: 0,
           yield: 0,
           closing: 15_657_919,
           rateBasisPoints: null,
@@ -130,6 +133,23 @@ describe('computeJhtStatement: examples', () => {
     const into = statement('2021-06-01', [], [transfer('2020-06-15', 10_000_000, 'in')]);
     expect(into.years[0]?.yield).toBe(281_500);
     expect(sumStatements([out, into]).balance).toBe(10_281_500);
+  });
+
+  it('takes a paid claim out of the balance on the day it was paid, and the rest keeps earning', () => {
+    const contributions = [{ period: '2019-11', employee: 3_500_000, employer: 6_500_000, paidAt: '2019-12-20' }];
+    const input = { contributions, transfers: [], yieldRates: RATES };
+    // A 10% partial claim paid on 15 March 2020: 9,000,000 earn the whole of 2020 (5.63%).
+    const s = computeJhtStatement({
+      ...input,
+      payouts: [{ date: '2020-03-15', amount: 1_000_000 }],
+      asOf: '2021-01-01',
+    });
+    expect(s.years[1]).toMatchObject({ year: 2020, opening: 10_000_000, payouts: 1_000_000, yield: 506_700 });
+    expect(s.balance).toBe(9_506_700);
+    // Before the day it is paid, the claim is not in the balance.
+    expect(jhtBalanceOn({ ...input, payouts: [{ date: '2020-03-15', amount: 1_000_000 }] }, '2020-03-14')).toBe(
+      10_000_000,
+    );
   });
 
   it('lets the money that stays after a partial merge earn for the whole year', () => {

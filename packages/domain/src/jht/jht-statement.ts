@@ -18,6 +18,12 @@ export interface JhtTransfer {
   readonly counterpartKpj: string;
 }
 
+/** A JHT claim paid out of the KPJ (the whole balance, or a partial claim), on the day it was paid. */
+export interface JhtPayout {
+  readonly date: IsoDate;
+  readonly amount: number;
+}
+
 /** The yield ("hasil pengembangan") declared for a calendar year: 719 = 7.19%. */
 export interface JhtYieldRate {
   readonly year: number;
@@ -27,6 +33,8 @@ export interface JhtYieldRate {
 export interface JhtStatementInput {
   readonly contributions: readonly JhtContribution[];
   readonly transfers: readonly JhtTransfer[];
+  /** Paid claims; none when absent. */
+  readonly payouts?: readonly JhtPayout[];
   readonly yieldRates: readonly JhtYieldRate[];
   readonly asOf: IsoDate;
 }
@@ -44,6 +52,8 @@ export interface JhtStatementYear {
   readonly contributions: number;
   readonly transfersIn: number;
   readonly transfersOut: number;
+  /** Claims paid out in the year. */
+  readonly payouts: number;
   readonly yield: number;
   readonly closing: number;
   /** The rate the yield was computed with; null when there is none (year open or rate missing). */
@@ -64,6 +74,7 @@ interface DayFlows {
   contributions: number;
   transfersIn: number;
   transfersOut: number;
+  payouts: number;
 }
 
 function requireNonNegativeRupiah(value: number, label: string): number {
@@ -77,7 +88,7 @@ function flowsByDay(input: JhtStatementInput): Map<IsoDate, DayFlows> {
   const on = (date: IsoDate): DayFlows => {
     let flows = days.get(date);
     if (flows === undefined) {
-      flows = { contributions: 0, transfersIn: 0, transfersOut: 0 };
+      flows = { contributions: 0, transfersIn: 0, transfersOut: 0, payouts: 0 };
       days.set(date, flows);
     }
     return flows;
@@ -98,6 +109,11 @@ function flowsByDay(input: JhtStatementInput): Map<IsoDate, DayFlows> {
     if (t.date > input.asOf) continue;
     if (t.direction === 'in') on(t.date).transfersIn += amount;
     else on(t.date).transfersOut += amount;
+  }
+  for (const p of input.payouts ?? []) {
+    requireIsoDate(p.date, 'payout date');
+    const amount = requireNonNegativeRupiah(p.amount, 'payout amount');
+    if (p.date <= input.asOf) on(p.date).payouts += amount;
   }
   return days;
 }
@@ -168,6 +184,7 @@ export function computeJhtStatement(input: JhtStatementInput): JhtStatement {
     let contributions = 0;
     let transfersIn = 0;
     let transfersOut = 0;
+    let payouts = 0;
     for (let month = 1; month <= 12; month++) {
       monthStarts.push(balance);
       const balances: number[] = [];
@@ -177,7 +194,8 @@ export function computeJhtStatement(input: JhtStatementInput): JhtStatement {
         contributions += flows.contributions;
         transfersIn += flows.transfersIn;
         transfersOut += flows.transfersOut;
-        balance += flows.contributions + flows.transfersIn - flows.transfersOut;
+        payouts += flows.payouts;
+        balance += flows.contributions + flows.transfersIn - flows.transfersOut - flows.payouts;
         balances.push(balance);
       }
       endOfDay.push(balances);
@@ -200,6 +218,7 @@ export function computeJhtStatement(input: JhtStatementInput): JhtStatement {
       contributions,
       transfersIn,
       transfersOut,
+      payouts,
       yield: yearYield,
       closing: balance,
       rateBasisPoints: yieldStatus === 'credited' ? (rate ?? null) : null,
@@ -214,7 +233,7 @@ export function jhtBalanceOn(input: JhtStatementInput, date: IsoDate): number {
   return computeJhtStatement({ ...input, asOf: date }).balance;
 }
 
-type SummedField = 'opening' | 'contributions' | 'transfersIn' | 'transfersOut' | 'yield' | 'closing';
+type SummedField = 'opening' | 'contributions' | 'transfersIn' | 'transfersOut' | 'payouts' | 'yield' | 'closing';
 
 /**
  * The total over several KPJ numbers of one member, year by year (a KPJ opened later counts as 0
@@ -246,6 +265,7 @@ export function sumStatements(statements: readonly JhtStatement[]): JhtStatement
         contributions: total('contributions'),
         transfersIn: total('transfersIn'),
         transfersOut: total('transfersOut'),
+        payouts: total('payouts'),
         yield: total('yield'),
         closing: total('closing'),
         rateBasisPoints: yieldStatus === 'credited' && rateValues.size === 1 ? ([...rateValues][0] ?? null) : null,
