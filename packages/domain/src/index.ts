@@ -1,4 +1,5 @@
 export * from './account-rules.js';
+export * from './appointments.js';
 export * from './calendar.js';
 export * from './contact-disclosure.js';
 export * from './duplicates/index.js';

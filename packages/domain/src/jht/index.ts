@@ -1,4 +1,6 @@
+export * from './bank-account.js';
 export * from './jht-claim.js';
+export * from './jht-claim-lifecycle.js';
 export * from './jht-contribution.js';
 export {
   addDaysToDate,
