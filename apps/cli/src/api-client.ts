@@ -34,6 +34,8 @@ export function toCliError(error: unknown, apiUrl: string): CliError {
   if (error instanceof TRPCClientError) {
     const appCode = (error.data as { appCode?: string } | undefined)?.appCode;
     if (appCode === 'UNAUTHENTICATED') return new CliError('not logged in or the session expired: run `pulih login`');
+    const reasons = (error.data as { reasons?: string[] } | undefined)?.reasons;
+    if (appCode && reasons?.length) return new CliError(`${error.message} (${appCode}: ${reasons.join(', ')})`);
     if (appCode) return new CliError(`${error.message} (${appCode})`);
     const cause = error.cause as (Error & { cause?: { code?: string } }) | undefined;
     if (cause?.cause?.code === 'ECONNREFUSED' || /fetch failed/.test(error.message)) {

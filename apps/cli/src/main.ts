@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAccountsClose } from './commands/accounts-close.js';
+import { registerAppointmentsCheckin } from './commands/appointments-checkin.js';
+import { registerAppointmentsList } from './commands/appointments-list.js';
 import { registerAuditLog } from './commands/audit-log.js';
 import { registerAuditVerify } from './commands/audit-verify.js';
 import { registerBranchVerify } from './commands/branch-verify.js';
@@ -8,10 +10,24 @@ import { registerCaseChangeContact } from './commands/case-change-contact.js';
 import { registerCaseClose } from './commands/case-close.js';
 import { registerCaseConfirmContact } from './commands/case-confirm-contact.js';
 import { registerCaseShow } from './commands/case-show.js';
+import { registerClaimsDocument } from './commands/claims-document.js';
+import { registerClaimsList } from './commands/claims-list.js';
+import { registerClaimsShow } from './commands/claims-show.js';
+import { registerClaimsStep } from './commands/claims-step.js';
+import { registerClaimsSubmit } from './commands/claims-submit.js';
+import { registerCorrectionsDecide } from './commands/corrections-decide.js';
+import { registerCorrectionsEvidence } from './commands/corrections-evidence.js';
+import { registerCorrectionsList } from './commands/corrections-list.js';
+import { registerCorrectionsShow } from './commands/corrections-show.js';
 import { registerDuplicatesList } from './commands/duplicates-list.js';
 import { registerDuplicatesResolve } from './commands/duplicates-resolve.js';
 import { registerDuplicatesScan } from './commands/duplicates-scan.js';
 import { registerDuplicatesShow } from './commands/duplicates-show.js';
+import { registerImportContributions } from './commands/import-contributions.js';
+import { registerImportList } from './commands/import-list.js';
+import { registerImportMembers } from './commands/import-members.js';
+import { registerImportStatus } from './commands/import-status.js';
+import { registerJhtBalance } from './commands/jht-balance.js';
 import { registerJhtMerge } from './commands/jht-merge.js';
 import { registerKioskList } from './commands/kiosk-list.js';
 import { registerKioskPair } from './commands/kiosk-pair.js';
@@ -19,6 +35,10 @@ import { registerKioskRevoke } from './commands/kiosk-revoke.js';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
 import { registerMemberShow } from './commands/member-show.js';
+import { registerPrivacyAffected } from './commands/privacy-affected.js';
+import { registerPrivacyIncident } from './commands/privacy-incident.js';
+import { registerPrivacyNotify } from './commands/privacy-notify.js';
+import { registerPrivacyRetention } from './commands/privacy-retention.js';
 import { registerQueueDone } from './commands/queue-done.js';
 import { registerQueueList } from './commands/queue-list.js';
 import { registerQueueNext } from './commands/queue-next.js';
@@ -92,9 +112,44 @@ export function buildProgram(env: ReturnType<typeof readCliEnv>): Command {
   registerDuplicatesShow(duplicates, env);
   registerDuplicatesResolve(duplicates, env);
   const jht = program.command('jht').description('Jaminan Hari Tua / JHT old-age savings');
+  registerJhtBalance(jht, env);
   registerJhtMerge(jht, env);
+  const claims = program.command('claims').description('Klaim JHT / JHT claims: submit at the counter, process, pay');
+  registerClaimsSubmit(claims, env);
+  registerClaimsList(claims, env);
+  registerClaimsShow(claims, env);
+  registerClaimsStep(claims, env);
+  registerClaimsDocument(claims, env);
+  const appointments = program
+    .command('appointments')
+    .description('Kunjungan cabang / branch visits booked by members (branch officer, supervisor)');
+  registerAppointmentsList(appointments, env);
+  registerAppointmentsCheckin(appointments, env);
   const accountsCommand = program.command('accounts').description("Akun online peserta / members' online accounts");
   registerAccountsClose(accountsCommand, env);
+  const imports = program
+    .command('import')
+    .description('Impor berkas / staff file imports: members, contributions (admin, supervisor)');
+  registerImportMembers(imports, env);
+  registerImportContributions(imports, env);
+  registerImportStatus(imports, env);
+  registerImportList(imports, env);
+  const corrections = program
+    .command('corrections')
+    .description(
+      "Perbaikan data peserta / members' correction requests (customer service, branch officer, supervisor)",
+    );
+  registerCorrectionsList(corrections, env);
+  registerCorrectionsShow(corrections, env);
+  registerCorrectionsEvidence(corrections, env);
+  registerCorrectionsDecide(corrections, env);
+  const privacy = program
+    .command('privacy')
+    .description('Pelindungan data pribadi / personal data: breach response, retention (supervisor, admin)');
+  registerPrivacyAffected(privacy, env);
+  registerPrivacyIncident(privacy, env);
+  registerPrivacyNotify(privacy, env);
+  registerPrivacyRetention(privacy, env);
   const audit = program.command('audit').description('Log audit / the audit log (supervisor, admin)');
   registerAuditVerify(audit, env);
   registerAuditLog(audit, env);

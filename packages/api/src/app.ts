@@ -1,18 +1,16 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { trpcServer } from '@hono/trpc-server';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
-import { serialize } from 'hono/utils/cookie';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import type { OpenedDatabase } from './db/database.js';
 import type { ServerConfig } from './env.js';
 import { devMailbox } from './http/dev-mailbox.js';
 import { staticSite } from './http/static-site.js';
+import { trpcContextFactory } from './http/trpc-context.js';
+import { trpcHandler } from './http/trpc-handler.js';
+import { importUploadRoute } from './imports/upload-route.js';
 import { appRouter } from './router.js';
-import type { Context as TrpcContext } from './trpc.js';
 
 export const SESSION_COOKIE = 'pulih_session';
 /** The largest request body the API reads (a batch of a few procedure calls fits easily). */
@@ -24,6 +22,8 @@ export interface AppOptions {
   readonly database: OpenedDatabase;
   readonly config: ServerConfig;
   readonly clock?: Clock;
+  /** `pnpm bench:api` only: `GET /bench/bare`, a bare Hono route, the baseline of the bench. */
+  readonly benchRoute?: boolean;
 }
 
 /** True when a browser tells us the request comes from another site. */
@@ -40,7 +40,15 @@ function isCrossSite(headers: Headers, requestUrl: string): boolean {
   }
 }
 
-export function createApp({ database, config, clock = systemClock }: AppOptions): Hono {
+/** Refuses bodies above `maxSize` before they are parsed, with a tRPC-shaped error. */
+const limitTo = (
+  maxSize: number,
+  message: string,
+  appCode: 'INVALID_INPUT' | 'DOCUMENT_REJECTED' = 'DOCUMENT_REJECTED',
+): MiddlewareHandler =>
+  bodyLimit({ maxSize, onError: (c) => c.json({ error: { message, data: { appCode, httpStatus: 413 } } }, 413) });
+
+export function createApp({ database, config, clock = systemClock, benchRoute = false }: AppOptions): Hono {
   const app = new Hono();
   app.use(
     '*',
@@ -59,18 +67,25 @@ export function createApp({ database, config, clock = systemClock }: AppOptions)
     const ok = database.isHealthy();
     return c.json({ ok, database: ok ? 'ok' : 'unreachable', demo: config.env.PULIH_DEMO }, ok ? 200 : 503);
   });
+  if (benchRoute) app.get('/bench/bare', (c) => c.json({ ok: true }));
 
-  // No procedure takes more than a few kilobytes: refuse large bodies before parsing them.
-  app.use(
-    '/trpc/*',
-    bodyLimit({
-      maxSize: MAX_REQUEST_BYTES,
-      onError: (c) =>
-        c.json(
-          { error: { message: 'The request is too large.', data: { appCode: 'INVALID_INPUT', httpStatus: 413 } } },
-          413,
-        ),
-    }),
+  // Staff file imports stream in without a size limit (members, contributions; bearer token).
+  app.route('/api/imports', importUploadRoute({ database, clock }));
+
+  // Claim documents and correction evidence come base64-encoded in JSON: their procedures take up to the document limit
+  // (the counter several documents at once); the bytes themselves are checked again after decoding.
+  // No other procedure takes more than a few kilobytes: refuse large bodies before parsing them.
+  const documentBody = Math.ceil((config.documents.maxBytes * 4) / 3) + 16 * 1024;
+  const documentMessage = `The file is larger than ${Math.floor(config.documents.maxBytes / 1024 / 1024)} MB.`;
+  const limits = new Map([
+    ['/trpc/claims.uploadDocument', limitTo(documentBody, documentMessage)],
+    ['/trpc/claims.submitAtCounter', limitTo(documentBody * 12, documentMessage)],
+    ['/trpc/corrections.request', limitTo(documentBody, documentMessage)],
+  ]);
+  const generalLimit = limitTo(MAX_REQUEST_BYTES, 'The request is too large.', 'INVALID_INPUT');
+  // GET carries no body (tRPC reads a query's input from the URL): checking it would build a fetch Request.
+  app.use('/trpc/*', (c, next) =>
+    c.req.method === 'GET' ? next() : (limits.get(c.req.path) ?? generalLimit)(c, next),
   );
 
   // Mutations are POSTs: refuse those a browser marks as cross-site (CSRF).
@@ -91,40 +106,16 @@ export function createApp({ database, config, clock = systemClock }: AppOptions)
 
   app.use(
     '/trpc/*',
-    trpcServer({
+    trpcHandler({
       router: appRouter,
       endpoint: '/trpc',
-      createContext: ({ resHeaders }, c): TrpcContext => {
-        const isHttps = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
-        const authorization = c.req.header('authorization') ?? '';
-        const setCookie = (name: string, value: string, maxAge: number) =>
-          resHeaders.append(
-            'set-cookie',
-            serialize(name, value, { httpOnly: true, sameSite: 'Lax', secure: isHttps, path: '/', maxAge }),
-          );
-        let ip = 'unknown';
-        try {
-          ip = getConnInfo(c).remote.address ?? 'unknown';
-        } catch {
-          // Not running on a Node socket (tests through app.request): no address to record.
-        }
-        return {
-          db: database.db,
-          config,
-          clock,
-          request: {
-            ip,
-            userAgent: c.req.header('user-agent') ?? '',
-            sessionToken: getCookie(c, SESSION_COOKIE) ?? null,
-            bearerToken: authorization.startsWith('Bearer ') ? authorization.slice(7) : null,
-            kioskToken: getCookie(c, KIOSK_COOKIE) ?? null,
-            // tRPC builds its own response: cookies go through its response headers.
-            setSessionCookie: (token, maxAgeSeconds) => setCookie(SESSION_COOKIE, token, maxAgeSeconds),
-            clearSessionCookie: () => setCookie(SESSION_COOKIE, '', 0),
-            setKioskCookie: (token, maxAgeSeconds) => setCookie(KIOSK_COOKIE, token, maxAgeSeconds),
-          },
-        };
-      },
+      createContext: trpcContextFactory({
+        database,
+        config,
+        clock,
+        sessionCookie: SESSION_COOKIE,
+        kioskCookie: KIOSK_COOKIE,
+      }),
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           console.error(`[trpc] ${path ?? '?'}: ${error.cause?.stack ?? error.stack ?? error.message}`);

@@ -32,7 +32,12 @@ describe('loadConfig', () => {
       message: 'refusing to serve: SMTP_URL is not set (emails could not be sent)',
     });
     const live = loadConfig(
-      { PULIH_SECRET: secret, SMTP_URL: 'smtp://mail.internal:25', SMS_WEBHOOK_URL: 'https://sms.internal/send' },
+      {
+        PULIH_SECRET: secret,
+        SMTP_URL: 'smtp://mail.internal:25',
+        SMS_WEBHOOK_URL: 'https://sms.internal/send',
+        PULIH_DOCUMENT_KEY: 'ab'.repeat(32),
+      },
       'serve',
     );
     expect(live.ok && live.config.notifications).toEqual({
@@ -43,6 +48,18 @@ describe('loadConfig', () => {
       },
       sms: { kind: 'http', url: 'https://sms.internal/send' },
     });
+  });
+
+  it('refuses to serve without a key for claim documents, and takes the key from the environment', () => {
+    const mail = { PULIH_SECRET: secret, SMTP_URL: 'smtp://m:25', SMS_WEBHOOK_URL: 'https://sms.internal/send' };
+    expect(loadConfig(mail, 'serve')).toEqual({
+      ok: false,
+      message: 'refusing to serve: PULIH_DOCUMENT_KEY is not set (claim documents are encrypted)',
+    });
+    expect(loadConfig({ ...mail, PULIH_DOCUMENT_KEY: 'xyz' }, 'serve').ok).toBe(false);
+    const served = loadConfig({ ...mail, PULIH_DOCUMENT_KEY: '0f'.repeat(32), PULIH_DATA_DIR: '/srv/pulih' }, 'serve');
+    expect(served.ok && served.config.documents.key.toString('hex')).toBe('0f'.repeat(32));
+    expect(served.ok && served.config.documents.dir).toBe('/srv/pulih/documents');
   });
 
   it('refuses to serve without a secret', () => {

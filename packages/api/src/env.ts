@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { deriveSecretBoxKey } from './security/secret-box.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -32,6 +34,21 @@ export const envSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
+  /** Claim documents are stored here, encrypted; defaults to `<PULIH_DATA_DIR>/documents`. */
+  PULIH_DOCUMENT_DIR: z.string().min(1).optional(),
+  /** The AES-256 key of claim documents at rest: 64 hex characters. Required to serve. */
+  PULIH_DOCUMENT_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'PULIH_DOCUMENT_KEY must be 64 hex characters (32 bytes)')
+    .optional(),
+  /** Largest claim document accepted, in bytes. */
+  PULIH_DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
+  /** How long claim documents are kept after they were uploaded, in days (then deleted). */
+  PULIH_DOCUMENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(3650),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -51,6 +68,16 @@ export interface ServerConfig {
   readonly devMailbox: boolean;
   readonly publicUrl: string;
   readonly notifications: NotificationConfig;
+  readonly documents: DocumentConfig;
+}
+
+/** Where and how claim documents are kept. */
+export interface DocumentConfig {
+  readonly dir: string;
+  /** 32 bytes: from PULIH_DOCUMENT_KEY, or in demo/test derived from the server secret. */
+  readonly key: Buffer;
+  readonly maxBytes: number;
+  readonly retentionDays: number;
 }
 
 /**
@@ -75,6 +102,9 @@ export function loadConfig(
     if (!env.SMS_WEBHOOK_URL) {
       return { ok: false, message: 'refusing to serve: SMS_WEBHOOK_URL is not set (SMS could not be sent)' };
     }
+    if (!env.PULIH_DOCUMENT_KEY) {
+      return { ok: false, message: 'refusing to serve: PULIH_DOCUMENT_KEY is not set (claim documents are encrypted)' };
+    }
   }
   const secret = env.PULIH_SECRET ?? (env.PULIH_DEMO ? DEMO_SECRET : undefined);
   if (!secret) return { ok: false, message: 'PULIH_SECRET is not set (or switch on demo mode with PULIH_DEMO=1)' };
@@ -90,6 +120,14 @@ export function loadConfig(
       devMailbox: env.PULIH_DEMO,
       publicUrl: (env.PULIH_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
       notifications,
+      documents: {
+        dir: env.PULIH_DOCUMENT_DIR ?? join(env.PULIH_DATA_DIR, 'documents'),
+        key: env.PULIH_DOCUMENT_KEY
+          ? Buffer.from(env.PULIH_DOCUMENT_KEY, 'hex')
+          : deriveSecretBoxKey(secret, 'pulih:claim-documents'),
+        maxBytes: env.PULIH_DOCUMENT_MAX_BYTES,
+        retentionDays: env.PULIH_DOCUMENT_RETENTION_DAYS,
+      },
     },
   };
 }

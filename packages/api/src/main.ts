@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApp } from './app.js';
+import { deleteExpiredDocuments } from './claims/claim-documents.js';
 import { systemClock } from './clock.js';
 import { DatabaseUnusableError, openDatabase } from './db/database.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { loadConfig } from './env.js';
 import { type InboundMailListener, startInboundMail } from './inbound-mail/index.js';
+import { sweepJhtNotices } from './notices/jht-notice-sweep.js';
 import { createNotifier } from './notifications/index.js';
+import { applyRetention } from './privacy/retention.js';
 import { pruneEvents } from './repositories/rate-limit-repository.js';
 import { listen, type RunningServer } from './server.js';
 
@@ -50,6 +53,22 @@ async function main(mode: 'start' | 'serve'): Promise<void> {
   // Limit events older than the longest window (a day) decide nothing; drop them hourly.
   const pruning = setInterval(() => pruneEvents(database.db, 86_400, new Date()), 3_600_000);
   pruning.unref();
+  // Every six hours (and a minute after start): JHT notices (credited, missing months, status
+  // changes) and claim documents whose retention ended.
+  const runDailyJobs = () => {
+    deleteExpiredDocuments(database.db, config.documents, new Date());
+    // The personal-data retention policy (README "Retention"): purges what is past its time.
+    try {
+      applyRetention(database.db, config, new Date(), { kind: 'system' });
+    } catch (error) {
+      console.error(`pulih: retention job failed: ${(error as Error).message}`);
+    }
+    sweepJhtNotices(database.db, new Date()).catch((error: unknown) =>
+      console.error(`pulih: JHT notice sweep failed: ${(error as Error).message}`),
+    );
+  };
+  setTimeout(runDailyJobs, 60_000).unref();
+  setInterval(runDailyJobs, 6 * 3_600_000).unref();
   let server: RunningServer;
   try {
     server = await listen(app, env.PORT, env.HOST);

@@ -55,12 +55,12 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure;
 
-/** A member with a live session; the context gains `member`. */
+/** A member with a live session; the context gains `member` (tRPC merges it into the context). */
 export const memberProcedure = t.procedure.use(({ ctx, next }) => {
   const token = ctx.request.sessionToken;
   const session = token ? findMemberSession(ctx.db, token, ctx.clock.now()) : null;
   if (!session) throw appError('UNAUTHENTICATED');
-  return next({ ctx: { ...ctx, member: session } });
+  return next({ ctx: { member: session } });
 });
 
 /** Staff with a valid token and one of the given roles; everything else is denied. */
@@ -70,7 +70,7 @@ export const staffProcedure = (roles: readonly StaffRole[]) =>
     const staff = token ? findStaffByToken(ctx.db, token, ctx.clock.now()) : null;
     if (!staff) throw appError('UNAUTHENTICATED');
     if (!roles.includes(staff.role)) throw appError('FORBIDDEN');
-    return next({ ctx: { ...ctx, staff } });
+    return next({ ctx: { staff } });
   });
 
 /** A request from a kiosk paired to a branch; the context gains `kiosk`. */
@@ -78,7 +78,7 @@ export const kioskProcedure = t.procedure.use(({ ctx, next }) => {
   const token = ctx.request.kioskToken;
   const kiosk = token ? findKioskByToken(ctx.db, token, ctx.clock.now()) : null;
   if (!kiosk) throw appError('UNAUTHENTICATED', 'This kiosk is not paired; ask a branch officer.');
-  return next({ ctx: { ...ctx, kiosk } });
+  return next({ ctx: { kiosk } });
 });
 
 export const allStaffRoles: readonly StaffRole[] = [

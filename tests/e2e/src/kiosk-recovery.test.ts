@@ -1,9 +1,9 @@
-import { DEMO_STAFF_TOTP_SECRETS, totpCode } from '@pulih/api/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.js';
 import { codeIn, latestMessage } from './dev-mailbox.js';
 import { type DemoServer, startDemoServer } from './server-process.js';
+import { loginBranchOfficer, mutate as mutateAt, type TrpcReply, tapDigits } from './staff-api.js';
 
 // The branch kiosk end to end: pairing by an officer, "lupa email/akun" on the on-screen
 // keypad, queue tickets, and the wipe. A server of its own: recovery is limited per KPJ and per kiosk.
@@ -24,47 +24,15 @@ const dewi = {
   email: 'dewi.lestari@example.com',
 };
 
-interface TrpcReply {
-  status: number;
-  data: unknown;
-  appCode: string | null;
-}
-
-/** A tRPC mutation straight to the API, as the officer's CLI would send it. */
-async function mutate(path: string, input: unknown, token?: string): Promise<TrpcReply> {
-  const response = await fetch(`${server.url}/trpc/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  const json = (await response.json()) as { result?: { data?: unknown }; error?: { data?: { appCode?: string } } };
-  return { status: response.status, data: json.result?.data, appCode: json.error?.data?.appCode ?? null };
-}
+/** A tRPC mutation straight to the API of this file's server. */
+const mutate = (path: string, input: unknown, token?: string): Promise<TrpcReply> =>
+  mutateAt(server.url, path, input, token);
 
 async function query(path: string, token: string): Promise<unknown> {
   const response = await fetch(`${server.url}/trpc/${path}`, { headers: { authorization: `Bearer ${token}` } });
   const json = (await response.json()) as { result?: { data?: unknown } };
   if (!response.ok) throw new Error(`${path} answered ${response.status}`);
   return json.result?.data;
-}
-
-/**
- * The branch officer logs in with password and authenticator code (the server runs on the real
- * clock). A code is accepted once: when it was already used, wait for the next 30-second window.
- */
-async function loginBranchOfficer(): Promise<string> {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const reply = await mutate('staff.login', {
-      username: 'demo.branch',
-      password: 'Pulih-Staf-2026',
-      totpCode: totpCode(DEMO_STAFF_TOTP_SECRETS['demo.branch'], new Date()),
-    });
-    const data = reply.data as { status?: string; token?: string } | undefined;
-    if (reply.status === 200 && data?.status === 'ok' && data.token) return data.token;
-    if (reply.appCode !== 'INVALID_CREDENTIALS') throw new Error(`staff login failed: ${JSON.stringify(reply)}`);
-    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 200));
-  }
-  throw new Error('staff login kept failing');
 }
 
 async function newPairingCode(label: string): Promise<string> {
@@ -82,11 +50,6 @@ async function openKiosk(viewport: { width: number; height: number }, query = ''
   return page;
 }
 
-/** Types digits the way a member does: one touch on the on-screen keypad per digit. */
-async function tapDigits(page: Page, digits: string): Promise<void> {
-  for (const digit of digits.replace(/\D/g, '')) await page.click(`[data-testid="keypad-${digit}"]`);
-}
-
 /** Everything a script on the kiosk page could still read after a wipe (run in the page; no DOM types here). */
 async function readableStorage(page: Page): Promise<string> {
   return page.evaluate<string>(`(() => {
@@ -98,7 +61,7 @@ async function readableStorage(page: Page): Promise<string> {
 beforeAll(async () => {
   [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
   kiosk = await browser.newContext();
-  officerToken = await loginBranchOfficer();
+  officerToken = await loginBranchOfficer(server.url);
 }, 100_000);
 
 afterAll(async () => {
@@ -129,7 +92,7 @@ describe('kiosk pairing', () => {
     await page.click('[data-testid="pairing-submit"]');
     await expect.poll(() => page.textContent('[data-testid="kiosk-branch"]')).toBe(`Kantor cabang: ${kioskLabel}`);
     await page.waitForSelector('[data-testid="service-forgot-account"]');
-    expect(await page.textContent('[data-testid="service-balance-status"]')).toContain('Segera hadir');
+    expect(await page.textContent('[data-testid="service-balance-status"]')).toContain('Cek saldo & status');
 
     // The device credential is an httpOnly cookie: the kiosk's scripts cannot read it.
     const cookies = await kiosk.cookies(server.url);

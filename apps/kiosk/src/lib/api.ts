@@ -18,3 +18,4 @@ export type KioskStatus = Outputs['kiosk']['status'];
 export type QueueTicket = Outputs['kiosk']['issueTicket'];
 export type QueueIntent = 'change_contact' | 'lost_phone' | 'other';
 export type RecoveryResult = Outputs['recovery']['verifyCode'];
+export type BalanceResult = Outputs['kiosk']['balanceVerify'];

@@ -14,6 +14,5 @@ export interface KioskService {
 export const kioskServices: readonly KioskService[] = [
   { id: 'forgot-account', titleKey: 'serviceForgotAccount', hintKey: 'serviceForgotAccountHint', isAvailable: true },
   { id: 'change-contact', titleKey: 'serviceChangeContact', hintKey: 'serviceChangeContactHint', isAvailable: true },
-  // Balance and status arrive with the JHT issue; until then the button says "segera hadir".
-  { id: 'balance-status', titleKey: 'serviceBalanceStatus', hintKey: 'serviceBalanceStatusHint', isAvailable: false },
+  { id: 'balance-status', titleKey: 'serviceBalanceStatus', hintKey: 'serviceBalanceStatusHint', isAvailable: true },
 ];

@@ -33,6 +33,11 @@ const apiActions = [
   'case.opened.passed',
   'case.opened.failed',
   'case.closed',
+  'jht.balance_disclosed',
+  'jht.claim_viewed',
+  'jht.claim_document_read',
+  'privacy.data_exported',
+  'privacy.breach_notice_queued',
 ];
 
 describe('access history wording', () => {

@@ -28,6 +28,11 @@ const actionKeys: Readonly<Record<string, MessageKey>> = {
   'case.opened.passed': 'accessCasePassed',
   'case.opened.failed': 'accessCaseFailed',
   'case.closed': 'accessCaseClosed',
+  'jht.balance_disclosed': 'accessBalanceShownAtKiosk',
+  'jht.claim_viewed': 'accessClaimViewed',
+  'jht.claim_document_read': 'accessClaimDocumentRead',
+  'privacy.data_exported': 'accessDataExported',
+  'privacy.breach_notice_queued': 'accessBreachNotice',
 };
 
 /** Families of actions the API may grow (`registration.*` and so on): a general text for a new one. */
@@ -37,6 +42,7 @@ const actionFamilyKeys: readonly (readonly [prefix: string, key: MessageKey])[] 
   ['email_change.', 'accessEmailChangeOther'],
   ['phone_change.', 'accessPhoneChangeOther'],
   ['registration.', 'accessRegistrationOther'],
+  ['corrections.', 'accessCorrectionOther'],
 ];
 
 export interface ActionText {

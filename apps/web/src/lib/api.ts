@@ -1,13 +1,20 @@
 import type { AppRouter } from '@pulih/api';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
 import type { inferRouterOutputs } from '@trpc/server';
+
+const sameOrigin = (url: URL | RequestInfo, options?: RequestInit) =>
+  fetch(url, { ...options, credentials: 'same-origin' });
+
+/** Calls whose body is large (a claim document, base64): the server takes them only alone, never in a batch. */
+const unbatchedPaths: ReadonlySet<string> = new Set(['claims.uploadDocument', 'corrections.request']);
 
 /** The one tRPC client of the member portal; the session cookie rides along same-origin. */
 export const api = createTRPCClient<AppRouter>({
   links: [
-    httpBatchLink({
-      url: '/trpc',
-      fetch: (url, options) => fetch(url, { ...options, credentials: 'same-origin' }),
+    splitLink({
+      condition: (op) => unbatchedPaths.has(op.path),
+      true: httpLink({ url: '/trpc', fetch: sameOrigin }),
+      false: httpBatchLink({ url: '/trpc', fetch: sameOrigin }),
     }),
   ],
 });
@@ -20,3 +27,8 @@ export type AccessHistoryEntry = Outputs['member']['accessHistory']['entries'][n
 export type KpjBalanceCard = Outputs['jht']['kpjBalances']['cards'][number];
 export type LinkedAccount = Outputs['account']['duplicateAccounts']['accounts'][number];
 export type RecoveryResult = Outputs['recovery']['verifyCode'];
+export type ClaimAssessment = Outputs['claims']['assess'];
+export type MemberClaim = Outputs['claims']['mine']['claims'][number];
+export type AppointmentOptions = Outputs['appointments']['options'];
+export type MemberAppointment = Outputs['appointments']['mine']['appointments'][number];
+export type NoticePreferences = Outputs['notices']['preferences'];

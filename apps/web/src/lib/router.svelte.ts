@@ -11,6 +11,9 @@ export const routes = {
   '/akun/riwayat-akses': 'accessHistory',
   '/akun/akun-ganda': 'duplicateAccounts',
   '/akun/saldo-jht': 'balance',
+  '/akun/klaim-jht': 'claim',
+  '/akun/notifikasi': 'notices',
+  '/akun/data-saya': 'myData',
 } as const;
 
 export type RouteName = (typeof routes)[keyof typeof routes] | 'notFound';

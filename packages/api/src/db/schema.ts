@@ -736,3 +736,91 @@ export const importRejections = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.jobId, t.line] })],
 );
+
+/**
+ * Personal-data settings (retention periods, the correction deadline) that an admin changed; a
+ * missing row means the documented default (`privacy/privacy-settings.ts`, README).
+ */
+export const privacySettings = sqliteTable('privacy_settings', {
+  name: text('name').primaryKey(),
+  value: integer('value').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedByStaffId: integer('updated_by_staff_id').references(() => staffUsers.id),
+});
+
+export const correctionFields = ['full_name', 'birth_date', 'mother_name', 'nik'] as const;
+export type CorrectionField = (typeof correctionFields)[number];
+export const correctionStates = ['pending', 'approved', 'rejected'] as const;
+
+/**
+ * A member's request to correct their identity data, with the evidence (a KTP or KK scan, stored
+ * encrypted like claim documents). The stated value is kept encrypted; `open_key`
+ * (`<member id>:<field>`) while pending gives one open request per field.
+ */
+export const correctionRequests = sqliteTable(
+  'correction_requests',
+  {
+    id: text('id').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    field: text('field', { enum: correctionFields }).notNull(),
+    requestedValueEncrypted: text('requested_value_encrypted').notNull(),
+    /** The value an approval replaced, encrypted, so that a wrong approval can be put right. */
+    previousValueEncrypted: text('previous_value_encrypted'),
+    evidenceKind: text('evidence_kind', { enum: ['ktp', 'kk'] }).notNull(),
+    evidenceDocumentId: text('evidence_document_id')
+      .notNull()
+      .references(() => jhtClaimDocuments.id),
+    state: text('state', { enum: correctionStates }).notNull(),
+    openKey: text('open_key'),
+    requestedAt: text('requested_at').notNull(),
+    dueAt: text('due_at').notNull(),
+    decidedAt: text('decided_at'),
+    decidedByStaffId: integer('decided_by_staff_id').references(() => staffUsers.id),
+    decisionReason: text('decision_reason'),
+    /** The duplicate re-check run when the correction was approved (a `duplicate_scans` row). */
+    duplicateScanId: text('duplicate_scan_id'),
+  },
+  (t) => [
+    uniqueIndex('correction_requests_open_key').on(t.openKey),
+    index('correction_requests_state_due').on(t.state, t.dueAt),
+    index('correction_requests_member').on(t.memberId),
+  ],
+);
+
+/**
+ * A personal-data incident: what happened and the audit-log filters that find the members whose
+ * data was read or disclosed (JSON: since, until, staffId, channel, actionPrefix).
+ */
+export const privacyIncidents = sqliteTable('privacy_incidents', {
+  id: text('id').primaryKey(),
+  description: text('description').notNull(),
+  filters: text('filters').notNull(),
+  /** What was done about it, for the report to the supervisory agency. */
+  measures: text('measures'),
+  openedAt: text('opened_at').notNull(),
+  openedByStaffId: integer('opened_by_staff_id')
+    .notNull()
+    .references(() => staffUsers.id),
+  /** When the breach notices were first queued and the report last written. */
+  notifiedAt: text('notified_at'),
+  reportedAt: text('reported_at'),
+});
+
+/** One breach notice per member and incident: `notify` run twice queues nothing new. */
+export const privacyIncidentNotices = sqliteTable(
+  'privacy_incident_notices',
+  {
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => privacyIncidents.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    /** JSON array of the outbox ids (email and SMS); their `sent_at` says when each went out. */
+    outboxIds: text('outbox_ids').notNull(),
+    queuedAt: text('queued_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.memberId] })],
+);

@@ -67,6 +67,21 @@ export const demoMembers: readonly DemoMember[] = [
     confirmedYearsAgo: 1,
     status: 'non_aktif',
     statusReason: 'Iuran tidak dibayar 3 bulan berturut-turut / no contribution for 3 consecutive months',
+  }, // Agus resigned in August 2026 with a balance under the online limit: he can claim JHT online.
+  {
+    nik: '3273011505920004',
+    fullName: 'AGUS SETIAWAN',
+    birthDate: '1992-05-15',
+    sex: 'L',
+    motherName: 'SRI WAHYUNI',
+    kpjNumbers: ['19099999999'],
+    email: 'agus.setiawan@example.com',
+    emailVerified: true,
+    phone: '+6281311112222',
+    phoneVerified: true,
+    confirmedYearsAgo: 0,
+    status: 'non_aktif',
+    statusReason: null,
   },
 ];
 

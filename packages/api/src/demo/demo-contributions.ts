@@ -60,6 +60,15 @@ export const demoEmployments: readonly DemoEmployment[] = [
     monthlyWage: 5_100_000,
     paidUntil: '2026-06',
   },
+  // Agus resigned; his employer reported it, so a resignation claim is payable a month later.
+  {
+    kpj: '19099999999',
+    npp: '10000003',
+    startedOn: '2022-03-01',
+    endedOn: '2026-08-31',
+    endReason: 'resignation',
+    monthlyWage: 4_000_000,
+  },
   // Rudi's two registrations (see demo-duplicates.ts), each with its own employer.
   {
     kpj: '19088888888',

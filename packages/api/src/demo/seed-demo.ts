@@ -12,6 +12,7 @@ import {
   demoMembers,
   demoStaff,
 } from './demo-accounts.js';
+import { seedDemoBranches } from './demo-branches.js';
 import { seedDemoContributions } from './demo-contributions.js';
 import { demoDuplicateRegistrations } from './demo-duplicates.js';
 import { demoMembersWithoutAccount } from './demo-registry-members.js';
@@ -122,6 +123,7 @@ export async function seedDemo(db: Db, size: number, now: Date): Promise<boolean
       taken.add(member.nik);
     }
     seedDemoContributions(tx, at.slice(0, 10));
+    seedDemoBranches(tx);
     tx.insert(meta).values({ key: SEEDED_KEY, value: at }).run();
   });
   // A first registry scan, as a supervisor would run it, so that the review queue and Rudi's

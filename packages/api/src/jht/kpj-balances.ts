@@ -1,5 +1,6 @@
 import { computeJhtStatement, type JhtStatement, type JhtStatementInput } from '@pulih/domain';
 import type { Db } from '../db/database.js';
+import { paidClaimsOfKpj } from '../repositories/claim-repository.js';
 import { memberIdsOfPerson, personIdOf } from '../repositories/duplicate-repository.js';
 import {
   jhtContributionsOf,
@@ -20,6 +21,7 @@ export function statementInputOf(db: Db, kpj: string, asOf: string): JhtStatemen
       direction: t.fromKpj === kpj ? ('out' as const) : ('in' as const),
       counterpartKpj: t.fromKpj === kpj ? t.toKpj : t.fromKpj,
     })),
+    payouts: paidClaimsOfKpj(db, kpj),
     yieldRates: yieldRates(db),
     asOf,
   };

@@ -1,54 +1,13 @@
-import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../clock.js';
 import { openDatabase } from '../db/database.js';
 import { outbox } from '../db/schema.js';
+import { startSmtpServer } from '../test-support/smtp-server.js';
 import { createDevAdapter } from './dev-adapter.js';
 import { enqueueNotice } from './outbox.js';
 import { OutboxSender } from './sender.js';
 import { createSmtpAdapter } from './smtp-adapter.js';
-
-interface Received {
-  readonly rcptTo: string[];
-  readonly raw: Buffer;
-}
-
-/** A real SMTP server on a free local port; `rejectRecipients` refuses that many RCPT TO first. */
-async function startSmtpServer(rejectRecipients = 0) {
-  const received: Received[] = [];
-  let rejectionsLeft = rejectRecipients;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (rejectionsLeft > 0) {
-        rejectionsLeft -= 1;
-        callback(Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 450 }));
-        return;
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ rcptTo: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
-        callback();
-      });
-    },
-  });
-  const listening = await new Promise<AddressInfo>((resolve) => {
-    const net = server.listen(0, '127.0.0.1', () => resolve(net.address() as AddressInfo));
-  });
-  return {
-    url: `smtp://127.0.0.1:${listening.port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(resolve)),
-  };
-}
 
 const manualClock = (start: string) => {
   let now = new Date(start);

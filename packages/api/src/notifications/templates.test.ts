@@ -40,6 +40,51 @@ const dataFor: Record<NoticeTemplate, NoticeData> = {
     message: 'Email terdaftar Anda: s***u@example.com.\nSilakan masuk dengan email itu atau gunakan Lupa akun.',
   },
   support_neutral_reply: {},
+  kiosk_balance_code: { code: '482913', expiresMinutes: 10 },
+  claim_state_changed: {
+    fullName: 'Siti Rahayu',
+    reference: 'KLM-7Q2M-9XKD',
+    claimState: 'rejected',
+    claimReason: 'resignation',
+    amount: 14_250_000,
+    decisionNote: 'Paklaring tidak terbaca',
+  },
+  person_records_merged: { fullName: 'Siti Rahayu', maskedKpjNumbers: ['*******1234', '*******5678'] },
+  person_records_unmerged: { fullName: 'Siti Rahayu', maskedKpjNumbers: ['*******1234'] },
+  contribution_credited: { fullName: 'Siti Rahayu', period: '2026-10', amount: 285_000 },
+  contribution_missing: { fullName: 'Siti Rahayu', period: '2026-10' },
+  membership_status_changed: {
+    fullName: 'Siti Rahayu',
+    membershipStatus: 'non_aktif',
+    statusReason: 'no_contribution_3_months',
+  },
+  appointment_booked: {
+    fullName: 'Siti Rahayu',
+    reference: 'JDW-4KD2-PQ7M',
+    branchName: 'Jakarta Menara Jamsostek',
+    day: '2026-12-01',
+    slot: '09:30',
+  },
+  correction_received: {
+    fullName: 'Siti Rahayu',
+    reference: 'KOR-7Q2M-9XKD',
+    correctionField: 'mother_name',
+    day: '2026-11-27 15:00 WIB',
+  },
+  correction_approved: { fullName: 'Siti Rahayu', reference: 'KOR-7Q2M-9XKD', correctionField: 'mother_name' },
+  correction_rejected: {
+    fullName: 'Siti Rahayu',
+    reference: 'KOR-7Q2M-9XKD',
+    correctionField: 'birth_date',
+    decisionNote: 'Tanggal lahir pada KTP yang diunggah tidak terbaca',
+  },
+  breach_notice: {
+    fullName: 'Siti Rahayu',
+    reference: 'INS-4KD2-PQ7M',
+    day: '2026-11-20',
+    dataCategories: ['Identitas dan nomor KPJ', 'Email atau nomor ponsel terdaftar'],
+    message: 'Akses petugas yang bersangkutan telah dicabut dan semua token staf diganti.',
+  },
 };
 
 const codeTemplates: NoticeTemplate[] = [
@@ -48,6 +93,7 @@ const codeTemplates: NoticeTemplate[] = [
   'password_reset',
   'contact_change_code',
   'recovery_code',
+  'kiosk_balance_code',
 ];
 const securityNotices: NoticeTemplate[] = [
   'registration_attempt_notice',

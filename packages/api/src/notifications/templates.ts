@@ -1,3 +1,5 @@
+import { jhtComposers, jhtNoticeTemplates } from './jht-templates.js';
+
 /**
  * The words of every notice Pulih sends, in Bahasa Indonesia first and English second.
  *
@@ -10,7 +12,7 @@
 
 export type NoticeLocale = 'id' | 'en';
 
-export const noticeTemplates = [
+const accountNoticeTemplates = [
   'registration_code',
   'registration_exists',
   'registration_no_match',
@@ -29,7 +31,16 @@ export const noticeTemplates = [
   'verification_closed_notice',
   'support_reply',
   'support_neutral_reply',
+  'kiosk_balance_code',
+  'person_records_merged',
+  'person_records_unmerged',
+  'correction_received',
+  'correction_approved',
+  'correction_rejected',
+  'breach_notice',
 ] as const;
+
+export const noticeTemplates = [...accountNoticeTemplates, ...jhtNoticeTemplates] as const;
 
 export type NoticeTemplate = (typeof noticeTemplates)[number];
 
@@ -46,6 +57,27 @@ export interface NoticeData {
   readonly channelLabel?: string;
   /** A customer-service agent's reply, several lines; masked data only (a full NIK is refused). */
   readonly message?: string;
+  /** A claim or appointment number. */
+  readonly reference?: string;
+  readonly claimState?: string;
+  readonly claimReason?: string;
+  /** Whole rupiah. */
+  readonly amount?: number;
+  /** `YYYY-MM` */
+  readonly period?: string;
+  readonly membershipStatus?: string;
+  readonly statusReason?: string;
+  /** Why staff rejected a claim, one line. */
+  readonly decisionNote?: string;
+  readonly branchName?: string;
+  readonly day?: string;
+  readonly slot?: string;
+  /** KPJ numbers masked with the domain's `maskKpj` (an unmasked one is refused). */
+  readonly maskedKpjNumbers?: readonly string[];
+  /** Which item of the member's identity a correction request is about. */
+  readonly correctionField?: 'full_name' | 'birth_date' | 'mother_name' | 'nik';
+  /** The kinds of personal data a breach notice is about, in the notice's language, one line each. */
+  readonly dataCategories?: readonly string[];
 }
 
 /** The longest staff reply that still fits one SMS with its prefix and the 175 line. */
@@ -81,7 +113,7 @@ export class NoticeDataError extends Error {
 const SIGNATURE = 'BPJS Ketenagakerjaan — Pulih';
 
 /** Reads the data once, checked, so a template can never print `undefined` or `NaN`. */
-class Fields {
+export class Fields {
   constructor(
     private readonly template: NoticeTemplate,
     private readonly data: NoticeData,
@@ -91,7 +123,23 @@ class Fields {
     throw new NoticeDataError(`notice ${this.template}: ${field} ${why}`);
   }
 
-  private text(field: 'code' | 'maskedNewContact' | 'channelLabel' | 'link'): string {
+  private text(
+    field:
+      | 'code'
+      | 'maskedNewContact'
+      | 'channelLabel'
+      | 'link'
+      | 'reference'
+      | 'claimState'
+      | 'claimReason'
+      | 'period'
+      | 'membershipStatus'
+      | 'statusReason'
+      | 'decisionNote'
+      | 'branchName'
+      | 'day'
+      | 'slot',
+  ): string {
     const value = this.data[field];
     if (typeof value !== 'string' || value.trim() === '') this.fail(field, 'is missing');
     const clean = oneLine(value);
@@ -162,10 +210,80 @@ class Fields {
     if (gsm.length > SUPPORT_SMS_MAX_CHARS) this.fail('message', `is longer than one SMS (${SUPPORT_SMS_MAX_CHARS})`);
     return gsm;
   }
+  get reference(): string {
+    return this.text('reference');
+  }
+  get claimState(): string {
+    return this.text('claimState');
+  }
+  get claimReason(): string {
+    return this.text('claimReason');
+  }
+  get period(): string {
+    return this.text('period');
+  }
+  get membershipStatus(): string {
+    return this.text('membershipStatus');
+  }
+  get statusReason(): string {
+    return this.text('statusReason');
+  }
+  get decisionNote(): string {
+    return this.text('decisionNote');
+  }
+  get branchName(): string {
+    return this.text('branchName');
+  }
+  get day(): string {
+    return this.text('day');
+  }
+  get slot(): string {
+    return this.text('slot');
+  }
+  /** Whole rupiah, never negative. */
+  get amount(): number {
+    const value = this.data.amount;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      this.fail('amount', 'must be whole rupiah');
+    }
+    return value;
+  }
+  get correctionField(): 'full_name' | 'birth_date' | 'mother_name' | 'nik' {
+    const value = this.data.correctionField;
+    if (value !== 'full_name' && value !== 'birth_date' && value !== 'mother_name' && value !== 'nik') {
+      this.fail('correctionField', 'must name an identity item');
+    }
+    return value;
+  }
+  /** At least one category, each on one line and never holding a full NIK. */
+  get dataCategories(): readonly string[] {
+    const value = this.data.dataCategories;
+    if (value === undefined || value.length === 0) this.fail('dataCategories', 'is missing');
+    return value.map((category) => {
+      const clean = typeof category === 'string' ? oneLine(category) : '';
+      if (clean === '') this.fail('dataCategories', 'holds an empty category');
+      if (/\d{16}/.test(clean.replace(/[\s.-]/g, ''))) this.fail('dataCategories', 'looks like a full NIK');
+      return clean;
+    });
+  }
   get contactKind(): 'email' | 'phone' {
     const value = this.data.contactKind;
     if (value !== 'email' && value !== 'phone') this.fail('contactKind', "must be 'email' or 'phone'");
     return value;
+  }
+  /** Masked KPJ numbers (`*******1234`), possibly none. */
+  get maskedKpjNumbers(): readonly string[] {
+    const value = this.data.maskedKpjNumbers;
+    if (value === undefined) this.fail('maskedKpjNumbers', 'is missing');
+    if (value.some((kpj) => typeof kpj !== 'string' || !/^\*+\d{4}$/.test(kpj)))
+      this.fail('maskedKpjNumbers', 'must hold masked KPJ numbers only');
+    return value;
+  }
+  /** The same in an SMS: the last four digits of at most three numbers. */
+  get smsKpjNumbers(): string {
+    const short = this.maskedKpjNumbers.map((kpj) => `*${kpj.slice(-4)}`);
+    if (short.length === 0) return '-';
+    return short.length <= 3 ? short.join(', ') : `${short.slice(0, 3).join(', ')} +${short.length - 3}`;
   }
 }
 
@@ -176,7 +294,7 @@ const oneLine = (value: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-interface Wording {
+export interface Wording {
   readonly greeting: (name: string | null) => string;
   readonly minutes: (n: number) => string;
   readonly days: (n: number) => string;
@@ -225,19 +343,20 @@ const wording: Record<NoticeLocale, Wording> = {
   },
 };
 
-interface Draft {
+export interface Draft {
   readonly subject: string;
   /** Paragraphs between the greeting and the closing. */
   readonly paragraphs: readonly string[];
   readonly sms: string;
 }
 
-type Composer = (f: Fields, w: Wording) => Draft;
+export type Composer = (f: Fields, w: Wording) => Draft;
 
 const capitalize = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
 
 const composers: Record<NoticeLocale, Record<NoticeTemplate, Composer>> = {
   id: {
+    ...jhtComposers.id,
     registration_code: (f, w) => ({
       subject: 'Kode verifikasi pendaftaran akun Pulih',
       paragraphs: [
@@ -497,8 +616,113 @@ const composers: Record<NoticeLocale, Record<NoticeTemplate, Composer>> = {
       ],
       sms: 'Pertanyaan akun hanya dijawab ke email/HP terdaftar. Gunakan Lupa akun di Pulih, hubungi 175, atau datang ke kantor cabang.',
     }),
+    kiosk_balance_code: (f, w) => ({
+      subject: 'Kode cek saldo JHT di kios Pulih',
+      paragraphs: [
+        'Gunakan kode berikut untuk melihat saldo JHT dan status kepesertaan Anda di kios kantor cabang ("Cek saldo & status"):',
+        w.codeLine(f.code),
+        `Kode berlaku selama ${w.minutes(f.expiresMinutes)} dan hanya dapat digunakan satu kali.`,
+        w.notMe,
+        w.phishing,
+      ],
+      sms:
+        `Kode cek saldo JHT di kios Pulih: ${f.code}, berlaku ${w.minutes(f.expiresMinutes)}. JANGAN berikan ` +
+        'kepada siapa pun. BPJS Ketenagakerjaan tidak pernah meminta kode ini.',
+    }),
+    person_records_merged: (f, w) => ({
+      subject: 'Data kepesertaan Anda telah digabungkan',
+      paragraphs: [
+        'Petugas BPJS Ketenagakerjaan telah menggabungkan data kepesertaan atas nama Anda yang tercatat lebih dari ' +
+          'satu kali (data ganda) menjadi satu data. Nomor KPJ yang kini tercatat dalam data Anda:',
+        f.maskedKpjNumbers.length > 0 ? f.maskedKpjNumbers.map((kpj) => `    - ${kpj}`).join('\n') : '    (tidak ada)',
+        'Iuran dan saldo JHT tetap tercatat pada nomor KPJ masing-masing: tidak ada saldo yang hilang atau ' +
+          'berkurang karena penggabungan ini.',
+        'Jika penggabungan ini keliru, misalnya ada nomor KPJ yang bukan milik Anda, hubungi Call Center BPJS ' +
+          'Ketenagakerjaan 175 atau datang ke kantor cabang terdekat dengan membawa KTP dan kartu peserta (KPJ); ' +
+          'petugas dapat membatalkannya.',
+        w.phishing,
+      ],
+      sms:
+        `Data peserta BPJSTK Anda digabung: KPJ ${f.smsKpjNumbers} kini satu data. Saldo tetap utuh. Keliru? ` +
+        'Hubungi 175 atau kantor cabang.',
+    }),
+    person_records_unmerged: (f, w) => ({
+      subject: 'Penggabungan data kepesertaan Anda dibatalkan',
+      paragraphs: [
+        'Petugas BPJS Ketenagakerjaan telah membatalkan penggabungan data kepesertaan atas nama Anda; data tersebut ' +
+          'kembali terpisah seperti sebelum digabungkan. Nomor KPJ yang kini tercatat dalam data ini:',
+        f.maskedKpjNumbers.length > 0 ? f.maskedKpjNumbers.map((kpj) => `    - ${kpj}`).join('\n') : '    (tidak ada)',
+        'Iuran dan saldo JHT tetap tercatat pada nomor KPJ masing-masing: tidak ada saldo yang hilang atau ' +
+          'berkurang karena pembatalan ini.',
+        'Jika ada yang keliru, hubungi Call Center BPJS Ketenagakerjaan 175 atau datang ke kantor cabang terdekat ' +
+          'dengan membawa KTP dan kartu peserta (KPJ).',
+        w.phishing,
+      ],
+      sms:
+        `Penggabungan data peserta BPJSTK Anda dibatalkan. KPJ di data ini: ${f.smsKpjNumbers}. Saldo tetap utuh. ` +
+        'Keliru? Hubungi 175.',
+    }),
+    correction_received: (f, w) => {
+      const item = correctionItem.id[f.correctionField];
+      return {
+        subject: 'Permintaan perbaikan data Anda kami terima',
+        paragraphs: [
+          `Kami telah menerima permintaan perbaikan ${item} Anda dengan nomor ${f.reference}, beserta dokumen ` +
+            'pendukungnya.',
+          `Petugas akan memeriksanya dan memutuskannya paling lambat ${f.day}. Hasilnya kami kirim ke email dan ` +
+            'nomor ponsel terdaftar Anda, dan dapat Anda lihat di menu "Data saya" di Pulih.',
+          w.notMe,
+          w.phishing,
+        ],
+        sms: `Permintaan perbaikan ${item} (${f.reference}) kami terima; keputusan paling lambat ${f.day}. Bukan Anda? Hubungi 175.`,
+      };
+    },
+    correction_approved: (f, w) => {
+      const item = correctionItem.id[f.correctionField];
+      return {
+        subject: 'Perbaikan data Anda telah disetujui',
+        paragraphs: [
+          `Permintaan perbaikan ${item} Anda (${f.reference}) telah disetujui dan data kepesertaan Anda telah ` +
+            'diperbarui. Anda dapat melihatnya di menu "Data saya" di Pulih.',
+          w.notMe,
+          w.phishing,
+        ],
+        sms: `Perbaikan ${item} Anda (${f.reference}) disetujui; data kepesertaan telah diperbarui. Bukan Anda? Hubungi 175.`,
+      };
+    },
+    correction_rejected: (f, w) => {
+      const item = correctionItem.id[f.correctionField];
+      return {
+        subject: 'Permintaan perbaikan data Anda belum dapat disetujui',
+        paragraphs: [
+          `Permintaan perbaikan ${item} Anda (${f.reference}) belum dapat kami setujui. Alasannya: ${f.decisionNote}`,
+          'Anda dapat mengajukan permintaan baru di menu "Data saya" dengan pindaian KTP atau Kartu Keluarga yang ' +
+            'jelas, atau datang ke kantor cabang terdekat dengan membawa dokumen aslinya.',
+          w.notMe,
+          w.phishing,
+        ],
+        sms: `Perbaikan ${item} Anda (${f.reference}) belum disetujui. Alasannya ada di email dan menu Data saya di Pulih. Info: 175.`,
+      };
+    },
+    breach_notice: (f, w) => ({
+      subject: 'Pemberitahuan pelindungan data pribadi: data Anda mungkin telah diakses',
+      paragraphs: [
+        'Sesuai Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi, kami memberi tahu Anda bahwa ' +
+          `sejak ${f.day} data pribadi Anda berikut mungkin telah diakses oleh pihak yang tidak berwenang ` +
+          `(insiden ${f.reference}):`,
+        f.dataCategories.map((category) => `    - ${category}`).join('\n'),
+        `Yang telah kami lakukan:\n${f.message}`,
+        'Yang dapat Anda lakukan: waspadai pesan atau telepon yang mengatasnamakan BPJS Ketenagakerjaan, jangan ' +
+          'berikan kode atau kata sandi kepada siapa pun, dan periksa "Riwayat akses" di Pulih. Jika ada yang ' +
+          'mencurigakan, segera ganti kata sandi, gunakan "Lupa akun", hubungi Call Center 175, atau datang ke ' +
+          'kantor cabang terdekat dengan membawa KTP dan kartu peserta (KPJ).',
+        w.phishing,
+      ],
+      sms: `PENTING: data pribadi Anda mungkin telah diakses pihak tidak berwenang (insiden ${f.reference}). Detail di email. Waspada penipuan; info 175.`,
+    }),
   },
   en: {
+    ...jhtComposers.en,
     registration_code: (f, w) => ({
       subject: 'Your Pulih registration code',
       paragraphs: [
@@ -753,7 +977,113 @@ const composers: Record<NoticeLocale, Record<NoticeTemplate, Composer>> = {
       ],
       sms: 'We answer account questions only to the registered email/phone. Use Forgot account in Pulih, call 175 or visit a branch.',
     }),
+    kiosk_balance_code: (f, w) => ({
+      subject: 'Your Pulih kiosk JHT balance code',
+      paragraphs: [
+        'Use this code to see your JHT balance and membership status at the branch kiosk ("Check balance & status"):',
+        w.codeLine(f.code),
+        `The code is valid for ${w.minutes(f.expiresMinutes)} and works once.`,
+        w.notMe,
+        w.phishing,
+      ],
+      sms:
+        `Pulih kiosk JHT balance code: ${f.code}, valid ${w.minutes(f.expiresMinutes)}. Do NOT share it. ` +
+        'BPJS Ketenagakerjaan never asks for this code.',
+    }),
+    person_records_merged: (f, w) => ({
+      subject: 'Your membership records have been merged',
+      paragraphs: [
+        'BPJS Ketenagakerjaan staff have merged the membership records in your name that were registered more ' +
+          'than once (duplicate records) into one record. The KPJ numbers now on your record:',
+        f.maskedKpjNumbers.length > 0 ? f.maskedKpjNumbers.map((kpj) => `    - ${kpj}`).join('\n') : '    (none)',
+        'Contributions and JHT balances stay on their own KPJ numbers: nothing of your balance is lost or reduced ' +
+          'by this merge.',
+        'If this merge is wrong, for example a KPJ number is not yours, call the BPJS Ketenagakerjaan call center ' +
+          'on 175 or visit the nearest branch office with your KTP and membership card (KPJ); staff can undo it.',
+        w.phishing,
+      ],
+      sms:
+        `Your BPJSTK member records were merged: KPJ ${f.smsKpjNumbers} are now one record. Your balance is whole. ` +
+        'Wrong? Call 175 or visit a branch.',
+    }),
+    person_records_unmerged: (f, w) => ({
+      subject: 'The merge of your membership records was undone',
+      paragraphs: [
+        'BPJS Ketenagakerjaan staff have undone the merge of the membership records in your name; they are ' +
+          'separate again, as before the merge. The KPJ numbers now on this record:',
+        f.maskedKpjNumbers.length > 0 ? f.maskedKpjNumbers.map((kpj) => `    - ${kpj}`).join('\n') : '    (none)',
+        'Contributions and JHT balances stay on their own KPJ numbers: nothing of your balance is lost or reduced ' +
+          'by undoing the merge.',
+        'If anything is wrong, call the BPJS Ketenagakerjaan call center on 175 or visit the nearest branch office ' +
+          'with your KTP and membership card (KPJ).',
+        w.phishing,
+      ],
+      sms: `The merge of your BPJSTK member records was undone. KPJ on this record: ${f.smsKpjNumbers}. Balance whole. Wrong? Call 175.`,
+    }),
+    correction_received: (f, w) => {
+      const item = correctionItem.en[f.correctionField];
+      return {
+        subject: 'We received your request to correct your data',
+        paragraphs: [
+          `We received your request to correct your ${item}, number ${f.reference}, with its supporting document.`,
+          `Staff will check it and decide by ${f.day} at the latest. We will send the outcome to your registered ` +
+            'email and mobile number, and you can see it under "My data" ("Data saya") in Pulih.',
+          w.notMe,
+          w.phishing,
+        ],
+        sms: `We received your request to correct your ${item} (${f.reference}); decision by ${f.day}. Not you? Call 175.`,
+      };
+    },
+    correction_approved: (f, w) => {
+      const item = correctionItem.en[f.correctionField];
+      return {
+        subject: 'Your data correction was approved',
+        paragraphs: [
+          `Your request to correct your ${item} (${f.reference}) was approved and your membership data has been ` +
+            'updated. You can see it under "My data" ("Data saya") in Pulih.',
+          w.notMe,
+          w.phishing,
+        ],
+        sms: `Your correction of your ${item} (${f.reference}) was approved; your data is updated. Not you? Call 175.`,
+      };
+    },
+    correction_rejected: (f, w) => {
+      const item = correctionItem.en[f.correctionField];
+      return {
+        subject: 'Your data correction could not be approved',
+        paragraphs: [
+          `We could not approve your request to correct your ${item} (${f.reference}). The reason: ${f.decisionNote}`,
+          'You may send a new request under "My data" ("Data saya") with a clear scan of your KTP or family card ' +
+            '(Kartu Keluarga), or visit the nearest branch office with the original document.',
+          w.notMe,
+          w.phishing,
+        ],
+        sms: `Your correction of your ${item} (${f.reference}) was not approved. The reason is in the email and in Pulih. Info: 175.`,
+      };
+    },
+    breach_notice: (f, w) => ({
+      subject: 'Personal data protection notice: your data may have been accessed',
+      paragraphs: [
+        'As Law No. 27 of 2022 on Personal Data Protection requires, we are telling you that since ' +
+          `${f.day} the following personal data of yours may have been accessed without authorisation ` +
+          `(incident ${f.reference}):`,
+        f.dataCategories.map((category) => `    - ${category}`).join('\n'),
+        `What we have done:\n${f.message}`,
+        'What you can do: be wary of messages or calls in the name of BPJS Ketenagakerjaan, never give a code or ' +
+          'password to anyone, and check "Access history" in Pulih. If anything looks wrong, change your password, ' +
+          'use "Forgot account" ("Lupa akun"), call the call center on 175, or visit the nearest branch office ' +
+          'with your KTP and membership card (KPJ).',
+        w.phishing,
+      ],
+      sms: `IMPORTANT: your personal data may have been accessed without authorisation (incident ${f.reference}). Details by email. Beware of scams; info 175.`,
+    }),
   },
+};
+
+/** The identity items a member may ask to correct, as a notice names them. */
+const correctionItem: Record<NoticeLocale, Record<'full_name' | 'birth_date' | 'mother_name' | 'nik', string>> = {
+  id: { full_name: 'nama lengkap', birth_date: 'tanggal lahir', mother_name: 'nama ibu kandung', nik: 'NIK' },
+  en: { full_name: 'full name', birth_date: 'date of birth', mother_name: "mother's maiden name", nik: 'NIK' },
 };
 
 /**

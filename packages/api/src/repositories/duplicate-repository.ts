@@ -10,6 +10,7 @@ import {
   members,
   personMerges,
 } from '../db/schema.js';
+import { prepared } from './prepared.js';
 
 export type ScanRow = typeof duplicateScans.$inferSelect;
 export type CandidateRow = typeof duplicateCandidates.$inferSelect;
@@ -154,20 +155,34 @@ export function resolveCandidate(
     .run();
 }
 
+/** The person queries every balance and status read runs, prepared once per connection. */
+export const personQueries = (db: Db) =>
+  prepared(db, 'persons', (d) => ({
+    mergedInto: d
+      .select({ into: members.mergedIntoMemberId })
+      .from(members)
+      .where(eq(members.id, sql.placeholder('memberId')))
+      .prepare(),
+    recordsOfPerson: d
+      .select({ id: members.id })
+      .from(members)
+      .where(
+        or(eq(members.id, sql.placeholder('personId')), eq(members.mergedIntoMemberId, sql.placeholder('personId'))),
+      )
+      .orderBy(asc(members.id))
+      .prepare(),
+  }));
+
 /** The surviving record of a member: itself, or the one it was merged into. */
 export function personIdOf(db: Db, memberId: number): number {
-  const row = db.select({ into: members.mergedIntoMemberId }).from(members).where(eq(members.id, memberId)).get();
+  const row = personQueries(db).mergedInto.get({ memberId });
   return row?.into ?? memberId;
 }
 
 /** Every member record of a person: the surviving record and those merged into it. */
 export function memberIdsOfPerson(db: Db, personId: number): number[] {
-  return db
-    .select({ id: members.id })
-    .from(members)
-    .where(or(eq(members.id, personId), eq(members.mergedIntoMemberId, personId)))
-    .orderBy(asc(members.id))
-    .all()
+  return personQueries(db)
+    .recordsOfPerson.all({ personId })
     .map((r) => r.id);
 }
 

@@ -1,7 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { accounts, type StaffRole, sessions, staffTokens, staffUsers } from '../db/schema.js';
 import { hashToken, newToken } from '../security/tokens.js';
+import { prepared } from './prepared.js';
 
 const MINUTE = 60_000;
 export const SESSION_IDLE_MS = 30 * MINUTE;
@@ -33,39 +34,65 @@ export function createMemberSession(db: Db, accountId: number, now: Date, userAg
   return token;
 }
 
+/** The hot queries of this file, prepared once per connection (see `prepared.ts`). */
+export const sessionQueries = (db: Db) =>
+  prepared(db, 'sessions', (d) => ({
+    /** Every member request: the live session by its token hash, with its account. */
+    memberSessionByTokenHash: d
+      .select({
+        accountId: sessions.accountId,
+        memberId: accounts.memberId,
+        createdAt: sessions.createdAt,
+        lastSeenAt: sessions.lastSeenAt,
+        expiresAt: sessions.expiresAt,
+        accountState: accounts.state,
+      })
+      .from(sessions)
+      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+      .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.revokedAt)))
+      .prepare(),
+    touchSession: d
+      .update(sessions)
+      .set({ lastSeenAt: sql`${sql.placeholder('now')}` })
+      .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+      .prepare(),
+    authenticatedAt: d
+      .select({ at: sessions.authenticatedAt })
+      .from(sessions)
+      .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+      .prepare(),
+    /** Every staff request (CLI): the token by its hash, with the staff user's current role. */
+    staffByTokenHash: d
+      .select({
+        staffId: staffUsers.id,
+        username: staffUsers.username,
+        role: staffUsers.role,
+        branchCode: staffUsers.branchCode,
+        disabledAt: staffUsers.disabledAt,
+        expiresAt: staffTokens.expiresAt,
+      })
+      .from(staffTokens)
+      .innerJoin(staffUsers, eq(staffUsers.id, staffTokens.staffId))
+      .where(and(eq(staffTokens.tokenHash, sql.placeholder('tokenHash')), isNull(staffTokens.revokedAt)))
+      .prepare(),
+  }));
+
 export function findMemberSession(db: Db, token: string, now: Date): MemberSession | null {
   const tokenHash = hashToken(token);
-  const row = db
-    .select({
-      accountId: sessions.accountId,
-      memberId: accounts.memberId,
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      accountState: accounts.state,
-    })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
-    .get();
+  const queries = sessionQueries(db);
+  const row = queries.memberSessionByTokenHash.get({ tokenHash });
   if (row?.accountState !== 'active') return null;
   const nowMs = now.getTime();
   const lastSeenMs = Date.parse(row.lastSeenAt);
   if (nowMs >= Date.parse(row.expiresAt) || nowMs - lastSeenMs >= SESSION_IDLE_MS) return null;
   if (nowMs - lastSeenMs >= LAST_SEEN_WRITE_INTERVAL_MS) {
-    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash)).run();
+    queries.touchSession.run({ tokenHash, now: now.toISOString() });
   }
   return { accountId: row.accountId, memberId: row.memberId, createdAt: row.createdAt };
 }
 
 export function findSessionAuthenticatedAt(db: Db, token: string): string | null {
-  return (
-    db
-      .select({ at: sessions.authenticatedAt })
-      .from(sessions)
-      .where(eq(sessions.tokenHash, hashToken(token)))
-      .get()?.at ?? null
-  );
+  return sessionQueries(db).authenticatedAt.get({ tokenHash: hashToken(token) })?.at ?? null;
 }
 
 export function revokeMemberSession(db: Db, token: string, now: Date): void {
@@ -93,19 +120,7 @@ export function createStaffToken(db: Db, staffId: number, now: Date): { token: s
 }
 
 export function findStaffByToken(db: Db, token: string, now: Date): StaffIdentity | null {
-  const row = db
-    .select({
-      staffId: staffUsers.id,
-      username: staffUsers.username,
-      role: staffUsers.role,
-      branchCode: staffUsers.branchCode,
-      disabledAt: staffUsers.disabledAt,
-      expiresAt: staffTokens.expiresAt,
-    })
-    .from(staffTokens)
-    .innerJoin(staffUsers, eq(staffUsers.id, staffTokens.staffId))
-    .where(and(eq(staffTokens.tokenHash, hashToken(token)), isNull(staffTokens.revokedAt)))
-    .get();
+  const row = sessionQueries(db).staffByTokenHash.get({ tokenHash: hashToken(token) });
   if (!row || row.disabledAt !== null || now.getTime() >= Date.parse(row.expiresAt)) return null;
   return { staffId: row.staffId, username: row.username, role: row.role, branchCode: row.branchCode };
 }

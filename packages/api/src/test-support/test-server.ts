@@ -1,9 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { createApp } from '../app.js';
 import type { Clock } from '../clock.js';
 import { type Db, type OpenedDatabase, openDatabase } from '../db/database.js';
 import { seedDemo } from '../demo/seed-demo.js';
-import { loadConfig } from '../env.js';
+import { loadConfig, type ServerConfig } from '../env.js';
 
 /** A clock that tests move by hand. */
 export class ManualClock implements Clock {
@@ -20,7 +23,13 @@ export class ManualClock implements Clock {
 export async function createTestServer(options: { demo?: boolean; generated?: number } = {}): Promise<TestServer> {
   const demo = options.demo ?? true;
   const loaded = loadConfig(
-    { NODE_ENV: 'test', PULIH_DEMO: demo ? '1' : '0', PULIH_SECRET: 'test-secret-test-secret-test-secret-00' },
+    {
+      NODE_ENV: 'test',
+      PULIH_DEMO: demo ? '1' : '0',
+      PULIH_SECRET: 'test-secret-test-secret-test-secret-00',
+      // Claim documents are files: each test server keeps them in its own temporary directory.
+      PULIH_DATA_DIR: mkdtempSync(join(tmpdir(), 'pulih-test-')),
+    },
     'start',
   );
   if (!loaded.ok) throw new Error(loaded.message);
@@ -59,7 +68,7 @@ export async function createTestServer(options: { demo?: boolean; generated?: nu
     return cookie.split(';')[0] ?? '';
   }
 
-  return { app, database, db: database.db, clock, call, loginMember };
+  return { app, database, db: database.db, clock, config: loaded.config, call, loginMember };
 }
 
 export interface TrpcReply {
@@ -83,6 +92,7 @@ export interface TestServer {
   readonly database: OpenedDatabase;
   readonly db: Db;
   readonly clock: ManualClock;
+  readonly config: ServerConfig;
   readonly call: (
     path: string,
     input: unknown,

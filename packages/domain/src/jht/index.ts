@@ -1,4 +1,5 @@
 export * from './bank-account.js';
+export * from './contribution-due.js';
 export * from './jht-claim.js';
 export * from './jht-claim-lifecycle.js';
 export * from './jht-contribution.js';

@@ -66,7 +66,7 @@ describe('account.register', () => {
     expect(latestMessage(server.db, 'someone.else@example.com')?.template).toBe('registration_exists');
     expect(latestMessage(server.db, 'siti.rahayu@example.com')?.template).toBe('registration_attempt_notice');
     expect(latestMessage(server.db, '+6281234567890')?.template).toBe('registration_attempt_notice');
-    expect(server.db.select().from(accounts).all()).toHaveLength(6); // five demo accounts (Rudi has two) + Rina's pending one
+    expect(server.db.select().from(accounts).all()).toHaveLength(7); // six demo accounts (Rudi has two) + Rina's pending one
   });
 
   it('answers exactly as for a new account when the data does not match the registry', async () => {

@@ -1,7 +1,8 @@
 import { asc } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, duplicateCandidates, memberKpj, members } from '../../db/schema.js';
+import { auditLog, duplicateCandidates, memberKpj, members, outbox } from '../../db/schema.js';
 import { DEMO_MEMBER_PASSWORD } from '../../demo/demo-accounts.js';
+import { latestMessage } from '../../test-support/outbox.js';
 import { loginStaffWithTotp } from '../../test-support/staff-login.js';
 import { createTestServer, dataOf, type TestServer } from '../../test-support/test-server.js';
 
@@ -110,6 +111,80 @@ describe('duplicate persons in the registry', () => {
       .map((e) => e.action);
     expect(actions.filter((a) => a === 'duplicates.merged')).toHaveLength(2);
     expect(actions.filter((a) => a === 'duplicates.unmerged')).toHaveLength(2);
+  });
+
+  it('tells Rudi on every contact of both records which KPJ numbers are now his, masked, and again on unmerge', async () => {
+    const server = await createTestServer();
+    const token = await supervisor(server);
+    const item = await rudiItem(server, token);
+    const keep = item.left.fullName === 'RUDI HARTONO' ? 'left' : 'right';
+    dataOf(await server.call('duplicates.merge', { id: item.id, keep, reason: 'KTP diperiksa' }, { bearer: token }));
+    const contacts = ['rudi.hartono@example.com', '+6281311112222', 'rudi.h.lama@example.com', '+6285611112222'];
+    for (const recipient of contacts) {
+      const message = latestMessage(server.db, recipient, 'person_records_merged');
+      expect(message, recipient).not.toBeNull();
+      expect(message?.channel).toBe(recipient.startsWith('+') ? 'sms' : 'email');
+      const text = message?.body ?? '';
+      expect(text).not.toMatch(/19088888888|19077777777/);
+      if (message?.channel === 'email') {
+        expect(message.subject).toBe('Data kepesertaan Anda telah digabungkan');
+        expect(text).toContain('    - *******7777\n    - *******8888\n');
+        expect(text).toContain('tidak ada saldo yang hilang');
+        expect(text).toMatch(/Call Center BPJS Ketenagakerjaan 175 atau datang ke kantor cabang/);
+      } else {
+        expect(text).toContain('KPJ *7777, *8888 kini satu data. Saldo tetap utuh.');
+        expect(text).toContain('175');
+      }
+    }
+    // Each contact hears once, and no one else hears of it.
+    const merged = server.db
+      .select()
+      .from(outbox)
+      .all()
+      .filter((m) => m.template === 'person_records_merged');
+    expect(merged.map((m) => m.recipient).sort()).toEqual([...contacts].sort());
+
+    dataOf(await server.call('duplicates.unmerge', { id: item.id, reason: 'salah gabung' }, { bearer: token }));
+    const kept = latestMessage(server.db, 'rudi.hartono@example.com', 'person_records_unmerged');
+    const old = latestMessage(server.db, 'rudi.h.lama@example.com', 'person_records_unmerged');
+    expect(kept?.subject).toBe('Penggabungan data kepesertaan Anda dibatalkan');
+    expect(kept?.body).toContain('    - *******8888\n\n');
+    expect(kept?.body).not.toContain('7777');
+    expect(old?.body).toContain('    - *******7777\n\n');
+    expect(old?.body).not.toContain('8888');
+    expect(latestMessage(server.db, '+6285611112222', 'person_records_unmerged')?.body).toContain(
+      'KPJ di data ini: *7777.',
+    );
+  });
+
+  it('writes no notice when a merge fails, neither for a refused merge nor for one that breaks half-way', async () => {
+    const server = await createTestServer();
+    const token = await supervisor(server);
+    const item = await rudiItem(server, token);
+    const noticesOfMerges = () =>
+      server.db
+        .select()
+        .from(outbox)
+        .all()
+        .filter((m) => m.template === 'person_records_merged');
+    const before = snapshot(server);
+    // The audit log refuses the merge's entry: the merge fails after its notices were queued.
+    server.database.sqlite.exec(
+      `CREATE TRIGGER test_refuse_merge_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'duplicates.merged'
+       BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END;`,
+    );
+    const broken = await server.call('duplicates.merge', { id: item.id, reason: 'KTP diperiksa' }, { bearer: token });
+    expect(broken.status).toBe(500);
+    expect(noticesOfMerges()).toEqual([]);
+    expect(snapshot(server)).toEqual(before);
+    server.database.sqlite.exec('DROP TRIGGER test_refuse_merge_audit;');
+
+    dataOf(
+      await server.call('duplicates.dismiss', { id: item.id, reason: 'kembar, orang berbeda' }, { bearer: token }),
+    );
+    const refused = await server.call('duplicates.merge', { id: item.id, reason: 'KTP diperiksa' }, { bearer: token });
+    expect(refused.json.error?.data.appCode).toBe('CONFLICT');
+    expect(noticesOfMerges()).toEqual([]);
   });
 
   it("refuses to unmerge once a moved KPJ's balance was merged into another card", async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appendAudit } from '../../audit/audit-log.js';
 import { appError } from '../../errors.js';
+import { notifyPersonRecordsChanged } from '../../notices/person-merge-notices.js';
 import { findCandidate, mergePersons, resolveCandidate } from '../../repositories/duplicate-repository.js';
 import { getMemberRecord } from '../../repositories/member-repository.js';
 import { staffProcedure } from '../../trpc.js';
@@ -9,7 +10,8 @@ import { candidateIdInput, DUPLICATE_ROLES, staffReasonInput } from './duplicate
 /**
  * Merges a review item's two records into one person: the kept record takes the other's KPJ
  * numbers (their contributions and balances follow the KPJ) and its online account (which now
- * belongs to the kept person: "akun ganda" the member can close). Reversible with `unmerge`.
+ * belongs to the kept person: "akun ganda" the member can close). Reversible with `unmerge`. The
+ * member hears of it on every registered contact of both records, in the same transaction.
  */
 export const merge = staffProcedure(DUPLICATE_ROLES)
   .input(z.object({ id: candidateIdInput, keep: z.enum(['left', 'right']).default('left'), reason: staffReasonInput }))
@@ -38,6 +40,7 @@ export const merge = staffProcedure(DUPLICATE_ROLES)
       );
       resolveCandidate(tx, row.id, 'merged', ctx.staff.staffId, input.reason, now);
       const movedKpjs = JSON.parse(done.movedKpjs) as string[];
+      notifyPersonRecordsChanged(tx, 'person_records_merged', [keptId, mergedId], now);
       for (const memberId of [keptId, mergedId]) {
         appendAudit(
           tx,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appendAudit } from '../../audit/audit-log.js';
 import { appError } from '../../errors.js';
+import { notifyPersonRecordsChanged } from '../../notices/person-merge-notices.js';
 import {
   findActiveMerge,
   findCandidate,
@@ -15,6 +16,7 @@ import { candidateIdInput, DUPLICATE_ROLES, staffReasonInput } from './duplicate
  * Undoes a merge exactly: the KPJ numbers and records go back to the person they came from and
  * the item is open again. Refused once a moved KPJ's JHT balance was merged ("penggabungan
  * saldo") after the merge: that money now sits on another card and needs a branch correction.
+ * Both records' contacts are told which KPJ numbers each holds again.
  */
 export const unmerge = staffProcedure(DUPLICATE_ROLES)
   .input(z.object({ id: candidateIdInput, reason: staffReasonInput }))
@@ -34,6 +36,7 @@ export const unmerge = staffProcedure(DUPLICATE_ROLES)
         );
       unmergePersons(tx, done, ctx.staff.staffId, input.reason, now);
       resolveCandidate(tx, row.id, 'open', null, null, now);
+      notifyPersonRecordsChanged(tx, 'person_records_unmerged', [done.keptMemberId, done.mergedMemberId], now);
       for (const memberId of [done.keptMemberId, done.mergedMemberId]) {
         appendAudit(
           tx,

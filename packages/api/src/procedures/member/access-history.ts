@@ -4,8 +4,26 @@ import { auditLog, staffUsers } from '../../db/schema.js';
 import { memberProcedure } from '../../trpc.js';
 
 /** Audit actions that show who saw or touched the member's data, for the member to review. */
-const EXACT_ACTIONS = ['member.viewed', 'contact.disclosed', 'account.frozen', 'audit.member_log_viewed'];
-const ACTION_PREFIXES = ['recovery.', 'password_reset.', 'email_change.', 'phone_change.', 'registration.', 'case.'];
+const EXACT_ACTIONS = [
+  'member.viewed',
+  'contact.disclosed',
+  'account.frozen',
+  'audit.member_log_viewed',
+  'jht.balance_disclosed',
+  'jht.claim_viewed',
+  'jht.claim_document_read',
+  'privacy.data_exported',
+  'privacy.breach_notice_queued',
+];
+const ACTION_PREFIXES = [
+  'recovery.',
+  'password_reset.',
+  'email_change.',
+  'phone_change.',
+  'registration.',
+  'case.',
+  'corrections.',
+];
 
 export const accessHistoryOutput = z.object({
   entries: z.array(

@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog } from '../../db/schema.js';
+import { auditLog, members } from '../../db/schema.js';
 import { DEMO_MEMBER_PASSWORD } from '../../demo/demo-accounts.js';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../repositories/session-repository.js';
 import { createTestServer } from '../../test-support/test-server.js';
+
+const SITI_NIK = '3273015708900001';
 
 describe('member.profile', () => {
   it('shows the logged-in member their registered email and phone in full', async () => {
@@ -21,6 +24,33 @@ describe('member.profile', () => {
       contactsConfirmedAt: expect.any(String),
       contactsNeedReconfirmation: false,
       membershipStatus: 'aktif',
+      membership: { status: 'aktif', reason: 'contributing', since: '2018-08-01' },
+    });
+  });
+
+  it('gives the membership status from the contribution rules, with its reason and since when', async () => {
+    const server = await createTestServer();
+    // Dewi's employer last paid for June 2026: July, August and September unpaid make her non-aktif from 1 October.
+    const cookie = await server.loginMember('dewi.lestari@example.com', DEMO_MEMBER_PASSWORD);
+    const reply = await server.call('member.profile', undefined, { method: 'GET', cookie });
+    expect(reply.json.result?.data).toMatchObject({
+      membershipStatus: 'non_aktif',
+      membership: { status: 'non_aktif', reason: 'no_contribution_3_months', since: '2026-10-01' },
+    });
+  });
+
+  it('does not take the status from the stored registry field', async () => {
+    const server = await createTestServer();
+    server.db
+      .update(members)
+      .set({ status: 'non_aktif', statusReason: 'stale' })
+      .where(eq(members.nik, SITI_NIK))
+      .run();
+    const cookie = await server.loginMember('siti.rahayu@example.com', DEMO_MEMBER_PASSWORD);
+    const reply = await server.call('member.profile', undefined, { method: 'GET', cookie });
+    expect(reply.json.result?.data).toMatchObject({
+      membershipStatus: 'aktif',
+      membership: { reason: 'contributing' },
     });
   });
 

@@ -1,7 +1,6 @@
 import { decideRecovery, type Evidence, type KnowledgeFact, MAX_CONSECUTIVE_FAILURES } from '@pulih/domain';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/audit-log.js';
-import { appError } from '../../errors.js';
 import { notifyRegisteredContacts } from '../../notices/notify-member.js';
 import {
   accountStateForRecovery,
@@ -9,10 +8,10 @@ import {
   findAccountByMemberId,
   requireMemberRecord,
 } from '../../repositories/account-repository.js';
-import { attemptCode, issueVerification } from '../../repositories/verification-code-repository.js';
+import { issueVerification } from '../../repositories/verification-code-repository.js';
 import { publicProcedure } from '../../trpc.js';
-import { codeInput } from '../account/inputs.js';
 import { RESET_LINK_MINUTES } from '../auth/forgot-password.js';
+import { recoveryCodeInput, withRecoveryCode } from './recovery-code.js';
 
 export const recoveryVerifyOutput = z.object({
   /** The registered email, at the level the recovery policy allows. */
@@ -29,93 +28,80 @@ export const recoveryVerifyOutput = z.object({
  * is told on every registered contact.
  */
 export const verifyCode = publicProcedure
-  .input(z.object({ requestId: z.string().trim().min(1).max(64), code: codeInput }))
+  .input(recoveryCodeInput)
   .output(recoveryVerifyOutput)
-  .mutation(({ ctx, input }) => {
-    const now = ctx.clock.now();
-    const result = ctx.db.transaction(
-      (tx) => {
-        const check = attemptCode(
+  .mutation(({ ctx, input }) =>
+    withRecoveryCode(ctx, input, (tx, check, now) => {
+      if (!check.ok) {
+        if (check.accountId !== null) countFailure(tx, check.accountId, MAX_CONSECUTIVE_FAILURES);
+        return null;
+      }
+      if (check.row.memberId === null) return null;
+      const member = requireMemberRecord(tx, check.row.memberId);
+      const account = findAccountByMemberId(tx, member.memberId);
+      const knowledge = (check.payload.knowledge === 'nik' ? 'nik' : 'kpj') as KnowledgeFact;
+      const evidence: Evidence[] = [{ kind: 'code_to_registered_phone' }, { kind: 'knowledge', facts: [knowledge] }];
+      const facts = {
+        hasRegisteredEmail: member.email !== null,
+        hasRegisteredPhone: member.phone !== null,
+        accountState: accountStateForRecovery(account),
+        failedKnowledgeChecksToday: 0,
+      } as const;
+      const channel = check.payload.channel === 'kiosk' ? 'kiosk' : 'web';
+      const reveal = decideRecovery({ intent: 'reveal_email', channel, evidence, member: facts });
+      const reset = decideRecovery({ intent: 'reset_password', channel, evidence, member: facts });
+      const email = reveal.allowed && reveal.disclosure === 'full' ? member.email : null;
+      let resetToken: string | null = null;
+      if (reset.allowed && account && member.email) {
+        resetToken = issueVerification(
           tx,
           ctx.config.secret,
-          { by: 'id', id: input.requestId, purposes: ['recovery'] },
-          input.code,
-          now,
-        );
-        if (!check.ok) {
-          if (check.accountId !== null) countFailure(tx, check.accountId, MAX_CONSECUTIVE_FAILURES);
-          return null;
-        }
-        if (check.row.memberId === null) return null;
-        const member = requireMemberRecord(tx, check.row.memberId);
-        const account = findAccountByMemberId(tx, member.memberId);
-        const knowledge = (check.payload.knowledge === 'nik' ? 'nik' : 'kpj') as KnowledgeFact;
-        const evidence: Evidence[] = [{ kind: 'code_to_registered_phone' }, { kind: 'knowledge', facts: [knowledge] }];
-        const facts = {
-          hasRegisteredEmail: member.email !== null,
-          hasRegisteredPhone: member.phone !== null,
-          accountState: accountStateForRecovery(account),
-          failedKnowledgeChecksToday: 0,
-        } as const;
-        const channel = check.payload.channel === 'kiosk' ? 'kiosk' : 'web';
-        const reveal = decideRecovery({ intent: 'reveal_email', channel, evidence, member: facts });
-        const reset = decideRecovery({ intent: 'reset_password', channel, evidence, member: facts });
-        const email = reveal.allowed && reveal.disclosure === 'full' ? member.email : null;
-        let resetToken: string | null = null;
-        if (reset.allowed && account && member.email) {
-          resetToken = issueVerification(
-            tx,
-            ctx.config.secret,
-            {
-              purpose: 'password_reset',
-              accountId: account.id,
-              memberId: member.memberId,
-              destination: member.email,
-              validityMinutes: RESET_LINK_MINUTES,
-              withCode: false,
-              withToken: true,
-            },
-            now,
-          ).token;
-        }
-        appendAudit(
-          tx,
           {
-            actorKind: 'member',
-            actorId: null,
-            action: 'contact.disclosed',
+            purpose: 'password_reset',
+            accountId: account.id,
             memberId: member.memberId,
-            channel,
-            detail: {
-              contact: 'email',
-              level: email === null ? 'none' : reveal.disclosure,
-              via: 'recovery',
-              evidence: `code_to_registered_phone+${knowledge}`,
-              reasons: reveal.reasons.join(','),
-              resetOffered: resetToken !== null,
-            },
+            destination: member.email,
+            validityMinutes: RESET_LINK_MINUTES,
+            withCode: false,
+            withToken: true,
           },
           now,
+        ).token;
+      }
+      appendAudit(
+        tx,
+        {
+          actorKind: 'member',
+          actorId: null,
+          action: 'contact.disclosed',
+          memberId: member.memberId,
+          channel,
+          detail: {
+            contact: 'email',
+            level: email === null ? 'none' : reveal.disclosure,
+            via: 'recovery',
+            evidence: `code_to_registered_phone+${knowledge}`,
+            reasons: reveal.reasons.join(','),
+            resetOffered: resetToken !== null,
+          },
+        },
+        now,
+      );
+      if (email !== null) {
+        notifyRegisteredContacts(
+          tx,
+          member,
+          'recovery_disclosure_notice',
+          account?.locale ?? 'id',
+          { channelLabel: channel },
+          now,
         );
-        if (email !== null) {
-          notifyRegisteredContacts(
-            tx,
-            member,
-            'recovery_disclosure_notice',
-            account?.locale ?? 'id',
-            { channelLabel: channel },
-            now,
-          );
-        }
-        return {
-          email,
-          disclosure: email === null ? ('none' as const) : reveal.disclosure,
-          hasOnlineAccount: account !== null && account.state !== 'pending',
-          resetToken,
-        };
-      },
-      { behavior: 'immediate' },
-    );
-    if (!result) throw appError('CODE_INVALID');
-    return result;
-  });
+      }
+      return {
+        email,
+        disclosure: email === null ? ('none' as const) : reveal.disclosure,
+        hasOnlineAccount: account !== null && account.state !== 'pending',
+        resetToken,
+      };
+    }),
+  );

@@ -1,8 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { createTransport } from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, staffUsers, supportTickets } from '../../db/schema.js';
 import { startInboundMail } from '../../inbound-mail/listener.js';
@@ -12,6 +10,7 @@ import { OutboxSender } from '../../notifications/sender.js';
 import { createSmtpAdapter } from '../../notifications/smtp-adapter.js';
 import { createStaffToken } from '../../repositories/session-repository.js';
 import { latestMessage, messagesTo } from '../../test-support/outbox.js';
+import { startSmtpServer } from '../../test-support/smtp-server.js';
 import { loginStaffWithTotp } from '../../test-support/staff-login.js';
 import { createTestServer, dataOf, type TestServer } from '../../test-support/test-server.js';
 
@@ -146,7 +145,7 @@ describe('tickets', () => {
       senderIsRegisteredEmail: false,
       replyDestination: 'sender_neutral',
     });
-    const unknown = await send({ from: 'orang.lain@gmail.com', text: 'Nama: Siti Rahayu\nKPJ 19099999999' });
+    const unknown = await send({ from: 'orang.lain@gmail.com', text: 'Nama: Siti Rahayu\nKPJ 19012121212' });
     expect(await query('tickets.verify', { ticketId: unknown })).toMatchObject({
       memberFound: false,
       kpjMatches: false,
@@ -229,30 +228,7 @@ describe('tickets', () => {
 });
 
 /** A real SMTP server acting as the members' mail provider. */
-async function startMemberMailbox() {
-  const received: { rcptTo: string[]; raw: Buffer }[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ rcptTo: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
-        callback();
-      });
-    },
-  });
-  const address = await new Promise<AddressInfo>((resolve) => {
-    const net = smtp.listen(0, '127.0.0.1', () => resolve(net.address() as AddressInfo));
-  });
-  return {
-    url: `smtp://127.0.0.1:${address.port}`,
-    received,
-    close: () => new Promise<void>((resolve) => smtp.close(() => resolve())),
-  };
-}
+const startMemberMailbox = () => startSmtpServer();
 
 describe('customer-service email, end to end', () => {
   it('turns a real SMTP message into a ticket whose reply lands in the registered mailbox', async () => {

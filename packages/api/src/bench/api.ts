@@ -1,0 +1,222 @@
+/**
+ * `pnpm bench:api [SECONDS] [--members N] [--cpu-prof DIR]`: requests per second and p50/p99 of
+ * an authenticated member reading their own profile and their JHT balances, on a registry of
+ * a million members (built once and cached, see `api-database.ts`), 50 connections (autocannon),
+ * beside a bare Hono route of the same server (`GET /bench/bare`, behind the same global
+ * middleware as every route) measured in the same run, interleaved over two rounds.
+ * Target: ≥ 50% of the bare route's throughput, p99 ≤ 50 ms. A benchmark, not a test: it
+ * prints "target met" or "MISSED" and exits 0 either way.
+ *
+ * The member's requests are what the portal sends (`httpBatchLink`, a batch of one):
+ * `GET /trpc/member.profile?batch=1&input={}` and `GET /trpc/jht.kpjBalances?batch=1&input={}`,
+ * alternately, with the session cookie of a real login (`auth.login`). The member has ten years
+ * of contributions on two KPJ cards. For information the bench also measures a typical
+ * generated member (a year on one card), tRPC's `health` (no session, no SQL: the request path
+ * alone), `/healthz`, and both procedures in one batch.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { BENCH_MEMBER_EMAIL, BENCH_MEMBER_PASSWORD, ensureBenchDatabase } from './api-database.js';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at === -1 ? undefined : args[at + 1];
+};
+const SECONDS = Number(args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith('--')) ?? 10);
+const MEMBERS = Number(option('--members') ?? 1_000_000);
+const CPU_PROF_DIR = option('--cpu-prof');
+const CONNECTIONS = 50;
+const ROUNDS = 2;
+
+const serverJs = fileURLToPath(new URL('./api-server.js', import.meta.url));
+const EMPTY_BATCH_INPUT = encodeURIComponent('{}');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function startServer(dbFile: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const nodeArgs = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+  if (CPU_PROF_DIR) mkdirSync(CPU_PROF_DIR, { recursive: true });
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, serverJs], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'development',
+      PULIH_SECRET: 'bench-secret-bench-secret-bench-secret-0',
+      PULIH_BENCH_DB: dbFile,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes('listening on')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function logIn(url: string, email: string): Promise<string> {
+  const response = await fetch(`${url}/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identifier: email, password: BENCH_MEMBER_PASSWORD }),
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (response.status !== 200 || !cookie) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  return cookie;
+}
+
+/** The replies must be what the portal expects, or the figures mean nothing. */
+async function checkReplies(url: string, cookie: string): Promise<{ cards: number; years: number }> {
+  const response = await fetch(`${url}/trpc/member.profile,jht.kpjBalances?batch=1&input=${EMPTY_BATCH_INPUT}`, {
+    headers: { cookie },
+  });
+  const body = (await response.json()) as [
+    { result?: { data: { fullName: string } } },
+    { result?: { data: { cards: { years: unknown[] }[]; total: number } } },
+  ];
+  const profile = body[0]?.result?.data;
+  const balances = body[1]?.result?.data;
+  if (response.status !== 200 || !profile || !balances || balances.cards.length === 0) {
+    throw new Error(`unexpected reply ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  }
+  return { cards: balances.cards.length, years: balances.cards.reduce((n, c) => n + c.years.length, 0) };
+}
+
+/** A generated member with an online account (every tenth has one, with the bench password). */
+function typicalMemberEmail(file: string): string {
+  const sqlite = new Database(file, { readonly: true });
+  try {
+    const row = sqlite
+      .prepare(
+        `select c.email from accounts a join member_contacts c on c.member_id = a.member_id
+         where c.email is not null and c.email <> ? order by a.id limit 1 offset 5000`,
+      )
+      .get(BENCH_MEMBER_EMAIL) as { email: string } | undefined;
+    if (!row) throw new Error('no generated member with an account and an email');
+    return row.email;
+  } finally {
+    sqlite.close();
+  }
+}
+
+type Result = autocannon.Result;
+
+const run = (url: string, requests: autocannon.Request[], cookie: string | null, duration: number) =>
+  autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration,
+    requests,
+    ...(cookie ? { headers: { cookie } } : {}),
+  });
+
+const line = (label: string, r: Result, baseline?: Result) => {
+  const share = baseline ? `  ${((100 * r.requests.average) / baseline.requests.average).toFixed(1)}% of bare` : '';
+  const bad = r.non2xx + r.errors + r.timeouts;
+  return `${label.padEnd(34)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(3)} ms   p99 ${String(r.latency.p99).padStart(3)} ms${share}${bad ? `   (${bad} failed!)` : ''}`;
+};
+
+async function main(): Promise<void> {
+  console.log(`bench:api: preparing a registry of ${MEMBERS.toLocaleString('en')} members`);
+  const database = await ensureBenchDatabase(MEMBERS, (l) => console.log(l));
+  console.log(
+    `database ${database.file} (${(database.bytes / 1024 ** 3).toFixed(2)} GiB, ${database.built ? `built in ${database.buildSeconds.toFixed(0)} s` : 'cached'})`,
+  );
+  const typicalEmail = typicalMemberEmail(database.file);
+  const server = await startServer(database.file);
+  try {
+    const cookie = await logIn(server.url, BENCH_MEMBER_EMAIL);
+    const shape = await checkReplies(server.url, cookie);
+    const typicalCookie = await logIn(server.url, typicalEmail);
+    const typicalShape = await checkReplies(server.url, typicalCookie);
+    const bare: autocannon.Request[] = [{ method: 'GET', path: '/bench/bare' }];
+    const healthz: autocannon.Request[] = [{ method: 'GET', path: '/healthz' }];
+    const ping: autocannon.Request[] = [{ method: 'GET', path: `/trpc/health?batch=1&input=${EMPTY_BATCH_INPUT}` }];
+    const member: autocannon.Request[] = [
+      { method: 'GET', path: `/trpc/member.profile?batch=1&input=${EMPTY_BATCH_INPUT}` },
+      { method: 'GET', path: `/trpc/jht.kpjBalances?batch=1&input=${EMPTY_BATCH_INPUT}` },
+    ];
+    const both: autocannon.Request[] = [
+      { method: 'GET', path: `/trpc/member.profile,jht.kpjBalances?batch=1&input=${EMPTY_BATCH_INPUT}` },
+    ];
+    // Warm-up: JIT, SQLite page cache.
+    await run(server.url, bare, null, 2);
+    await run(server.url, member, cookie, 3);
+    const bareRuns: Result[] = [];
+    const memberRuns: Result[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      bareRuns.push(await run(server.url, bare, null, SECONDS));
+      memberRuns.push(await run(server.url, member, cookie, SECONDS));
+    }
+    const typicalRun = await run(server.url, member, typicalCookie, SECONDS);
+    const pingRun = await run(server.url, ping, null, SECONDS);
+    const healthzRun = await run(server.url, healthz, null, SECONDS);
+    const bothRun = await run(server.url, both, cookie, SECONDS);
+
+    const cpu = cpus()[0]?.model ?? 'unknown CPU';
+    console.log('');
+    console.log(
+      `bench:api: ${MEMBERS.toLocaleString('en')} members, ${CONNECTIONS} connections, ${SECONDS} s a run, ${ROUNDS} rounds interleaved; server and load on the same ${availableParallelism()} cores (${cpu}), Node ${process.versions.node}`,
+    );
+    console.log(
+      `member: ${shape.cards} KPJ cards, ${shape.years} statement years (ten years of contributions); typical generated member: ${typicalShape.cards} card, ${typicalShape.years} statement years`,
+    );
+    for (let round = 0; round < ROUNDS; round++) {
+      const b = bareRuns[round] as Result;
+      console.log(line(`round ${round + 1}: bare route (baseline)`, b));
+      console.log(line(`round ${round + 1}: member profile + balance`, memberRuns[round] as Result, b));
+    }
+    const mean = (runs: Result[], pick: (r: Result) => number) => runs.reduce((s, r) => s + pick(r), 0) / runs.length;
+    const bareRate = mean(bareRuns, (r) => r.requests.average);
+    const memberRate = mean(memberRuns, (r) => r.requests.average);
+    const p99 = Math.max(...memberRuns.map((r) => r.latency.p99));
+    const share = memberRate / bareRate;
+    const last = bareRuns[ROUNDS - 1];
+    console.log('for information (one run each, after the rounds):');
+    console.log(line('typical member profile + balance', typicalRun, last));
+    console.log(line('tRPC `health` (no session, no SQL)', pingRun, last));
+    console.log(line('/healthz (Hono route + select 1)', healthzRun, last));
+    console.log(line('profile + balance in one batch', bothRun, last));
+    console.log('');
+    console.log(
+      `member profile + balance: ${memberRate.toFixed(0)} req/s vs bare route ${bareRate.toFixed(0)} req/s = ${(100 * share).toFixed(1)}% (target ≥ 50%): ${share >= 0.5 ? 'target met' : 'MISSED'}`,
+    );
+    console.log(`member p99: ${p99} ms (target ≤ 50 ms): ${p99 <= 50 ? 'target met' : 'MISSED'}`);
+    const failed = [...bareRuns, ...memberRuns, bothRun].some((r) => r.non2xx + r.errors + r.timeouts > 0);
+    if (failed) console.log('some requests failed: the figures above are not valid');
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:api failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

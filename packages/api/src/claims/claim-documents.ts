@@ -1,0 +1,123 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addDaysToDate, type ClaimDocumentType, detectClaimDocumentType } from '@pulih/domain';
+import type { Db } from '../db/database.js';
+import type { DocumentConfig } from '../env.js';
+import { appError } from '../errors.js';
+import {
+  type ClaimDocumentRow,
+  expiredDocuments,
+  insertClaimDocument,
+  markDocumentDeleted,
+} from '../repositories/claim-repository.js';
+
+/** A document uploaded but never attached to a claim is kept only this long. */
+const UNATTACHED_KEEP_DAYS = 2;
+const MAGIC = Buffer.from('PULIHDOC1');
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** AES-256-GCM with the document id as associated data: a file swapped for another one fails to open. */
+function seal(key: Buffer, id: string, content: Buffer): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(id));
+  const ciphertext = Buffer.concat([cipher.update(content), cipher.final()]);
+  return Buffer.concat([MAGIC, iv, cipher.getAuthTag(), ciphertext]);
+}
+
+function open(key: Buffer, id: string, sealed: Buffer): Buffer {
+  if (!sealed.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error(`document ${id}: unknown file format`);
+  const iv = sealed.subarray(MAGIC.length, MAGIC.length + IV_BYTES);
+  const tag = sealed.subarray(MAGIC.length + IV_BYTES, MAGIC.length + IV_BYTES + TAG_BYTES);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+  decipher.setAAD(Buffer.from(id));
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(sealed.subarray(MAGIC.length + IV_BYTES + TAG_BYTES)), decipher.final()]);
+}
+
+const pathOf = (config: DocumentConfig, storageKey: string): string => join(config.dir, storageKey);
+
+export interface StoredDocument {
+  readonly id: string;
+  readonly contentType: ClaimDocumentType;
+  readonly sizeBytes: number;
+}
+
+/**
+ * Checks an upload (size limit, type by its content) and stores it encrypted outside the
+ * database; the row is written by the caller's transaction through `insertClaimDocument`, after
+ * the file is safely on disk (a file without a row is swept; a row without a file never exists).
+ */
+export function storeClaimDocument(
+  db: Db,
+  config: DocumentConfig,
+  upload: { memberId: number; kind: string; content: Buffer; uploadedBy: string; claimId: string | null },
+  now: Date,
+): StoredDocument {
+  if (upload.content.length === 0) throw appError('DOCUMENT_REJECTED', 'The file is empty.');
+  if (upload.content.length > config.maxBytes) {
+    throw appError('DOCUMENT_REJECTED', `The file is larger than ${Math.floor(config.maxBytes / 1024 / 1024)} MB.`);
+  }
+  const contentType = detectClaimDocumentType(upload.content);
+  if (contentType === null) throw appError('DOCUMENT_REJECTED', 'Only PDF, JPEG and PNG files are accepted.');
+  const id = randomUUID();
+  const storageKey = `${id}.bin`;
+  mkdirSync(config.dir, { recursive: true, mode: 0o700 });
+  const temporary = pathOf(config, `${storageKey}.part`);
+  writeFileSync(temporary, seal(config.key, id, upload.content), { mode: 0o600, flush: true });
+  renameSync(temporary, pathOf(config, storageKey));
+  const today = now.toISOString().slice(0, 10);
+  const row: ClaimDocumentRow = {
+    id,
+    claimId: upload.claimId,
+    memberId: upload.memberId,
+    kind: upload.kind,
+    contentType,
+    sizeBytes: upload.content.length,
+    sha256: createHash('sha256').update(upload.content).digest('hex'),
+    storageKey,
+    uploadedAt: now.toISOString(),
+    uploadedBy: upload.uploadedBy,
+    retainUntil: addDaysToDate(today, upload.claimId === null ? UNATTACHED_KEEP_DAYS : config.retentionDays),
+    deletedAt: null,
+  };
+  try {
+    insertClaimDocument(db, row);
+  } catch (error) {
+    rmSync(pathOf(config, storageKey), { force: true });
+    throw error;
+  }
+  return { id, contentType, sizeBytes: row.sizeBytes };
+}
+
+/** Removes the files of documents whose rows were rolled back (a refused submission at the counter). */
+export function discardStoredFiles(config: DocumentConfig, ids: readonly string[]): void {
+  for (const id of ids) rmSync(pathOf(config, `${id}.bin`), { force: true });
+}
+
+/** The decrypted content, checked against the digest recorded at upload. The caller audits the read. */
+export function readClaimDocument(config: DocumentConfig, row: ClaimDocumentRow): Buffer {
+  if (row.deletedAt !== null)
+    throw appError('DOCUMENT_NOT_FOUND', 'The document was deleted after its retention period.');
+  const content = open(config.key, row.id, readFileSync(pathOf(config, row.storageKey)));
+  if (createHash('sha256').update(content).digest('hex') !== row.sha256) {
+    throw new Error(`document ${row.id}: content does not match its digest`);
+  }
+  return content;
+}
+
+/** The retention period of attached documents starts when the claim is submitted. */
+export const retentionEndOf = (config: DocumentConfig, today: string): string =>
+  addDaysToDate(today, config.retentionDays);
+
+/** Deletes the files whose retention ended and marks their rows; returns how many. */
+export function deleteExpiredDocuments(db: Db, config: DocumentConfig, now: Date): number {
+  const rows = expiredDocuments(db, now.toISOString().slice(0, 10));
+  for (const row of rows) {
+    rmSync(pathOf(config, row.storageKey), { force: true });
+    markDocumentDeleted(db, row.id, now);
+  }
+  return rows.length;
+}

@@ -1,0 +1,329 @@
+import { performance } from 'node:perf_hooks';
+import type Database from 'better-sqlite3';
+import { appendAudit } from '../audit/audit-log.js';
+import type { Clock } from '../clock.js';
+import type { OpenedDatabase } from '../db/database.js';
+import { findJob, finishJob, type ImportJobRow } from './import-job-store.js';
+import {
+  DEFAULT_BATCH_ROWS,
+  DEFAULT_IDLE_MS,
+  type ImportOutcome,
+  ImportTakenOverError,
+  type ImportTuning,
+  outcomeOf,
+  type UploadedFile,
+} from './import-outcome.js';
+import { encodeReportReason } from './import-report.js';
+import {
+  checkMemberRow,
+  MEMBER_COLUMNS,
+  type MemberRow,
+  type MemberRowCheck,
+  NIK_NEEDS_CORRECTION,
+} from './member-row.js';
+import { ImportFileError, readCsvUpload } from './read-upload.js';
+
+/**
+ * About how long one batch may hold the server: its transaction is synchronous, and SQLite has
+ * one writer. A million-member registry makes each commit rewrite ~1 s of index pages at 20,000
+ * rows (2 cores, docs/BENCHMARKS.md); batches of 5,000 rows halve the import's rate.
+ */
+const BATCH_COMMIT_MS = 1_000;
+const MIN_BATCH_ROWS = 2_000;
+const MAX_BATCH_ROWS = 50_000;
+
+/** The prepared statements of a members import, made once per database handle. */
+function prepareStatements(sqlite: Database.Database) {
+  return {
+    kpjOwner: sqlite.prepare<[string], { member_id: number }>('SELECT member_id FROM member_kpj WHERE kpj = ?'),
+    memberByNik: sqlite.prepare<[string], { id: number; merged_into_member_id: number | null }>(
+      'SELECT id, merged_into_member_id FROM members WHERE nik = ?',
+    ),
+    insertMember: sqlite.prepare<
+      [string | null, string, string | null, string | null, string | null, string | null, string]
+    >(
+      `INSERT INTO members (nik, full_name, birth_date, sex, mother_name, status, status_reason, created_at)
+       VALUES (?, ?, ?, ?, ?, 'aktif', ?, ?) ON CONFLICT (nik) DO NOTHING`,
+    ),
+    insertKpj: sqlite.prepare<[string, number, string]>(
+      'INSERT INTO member_kpj (kpj, member_id, registered_at) VALUES (?, ?, ?)',
+    ),
+    insertContacts: sqlite.prepare<[number, string | null, string | null, string]>(
+      'INSERT INTO member_contacts (member_id, email, phone, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    ),
+    contactsOf: sqlite.prepare<[number], { email: string | null; phone: string | null }>(
+      'SELECT email, phone FROM member_contacts WHERE member_id = ?',
+    ),
+    emailOwner: sqlite.prepare<[string], { member_id: number }>(
+      'SELECT member_id FROM member_contacts WHERE email = ?',
+    ),
+    fillContacts: sqlite.prepare<[string | null, string | null, string, number]>(
+      `UPDATE member_contacts SET email = coalesce(email, ?), phone = coalesce(phone, ?), updated_at = ?
+       WHERE member_id = ?`,
+    ),
+    report: sqlite.prepare<[string, number, string]>(
+      'INSERT OR REPLACE INTO import_rejections (job_id, line, reason) VALUES (?, ?, ?)',
+    ),
+    advanceJob: sqlite.prepare<[number, number, number, number, string, number]>(
+      `UPDATE import_jobs SET rows_read = rows_read + ?, rows_accepted = rows_accepted + ?,
+         rows_rejected = rows_rejected + ?, last_committed_line = ?
+       WHERE id = ? AND last_committed_line = ? AND state = 'running'`,
+    ),
+  };
+}
+type Statements = ReturnType<typeof prepareStatements>;
+const statementsByHandle = new WeakMap<Database.Database, Statements>();
+
+function statementsFor(sqlite: Database.Database): Statements {
+  let statements = statementsByHandle.get(sqlite);
+  if (!statements) {
+    statements = prepareStatements(sqlite);
+    statementsByHandle.set(sqlite, statements);
+  }
+  return statements;
+}
+
+type Applied = { rejected: string } | { notes: string[] };
+
+/** Contacts of a member the registry already had: fill what is empty, never overwrite. */
+function addContacts(s: Statements, memberId: number, row: MemberRow, now: string, notes: string[]): void {
+  if (row.phone === null && row.email === null) return;
+  const current = s.contactsOf.get(memberId);
+  if (!current) {
+    if (s.insertContacts.run(memberId, row.email, row.phone, now).changes === 0) {
+      notes.push('email dropped (registered to another member)');
+      s.insertContacts.run(memberId, null, row.phone, now);
+    }
+    return;
+  }
+  let email = current.email === null ? row.email : null;
+  if (email !== null) {
+    const owner = s.emailOwner.get(email);
+    if (owner && owner.member_id !== memberId) {
+      notes.push('email dropped (registered to another member)');
+      email = null;
+    }
+  }
+  const phone = current.phone === null ? row.phone : null;
+  if (email !== null || phone !== null) s.fillContacts.run(email, phone, now, memberId);
+}
+
+/**
+ * Writes one checked row: a new member with its KPJ and contacts, or the KPJ added to the member
+ * already registered with the same NIK. A KPJ already held by another member refuses the row.
+ */
+function applyMemberRow(s: Statements, row: MemberRow, now: string): Applied {
+  const notes = [...row.notes];
+  const owner = s.kpjOwner.get(row.kpj);
+  if (owner) {
+    const known = row.nik === null ? undefined : s.memberByNik.get(row.nik);
+    const person = known ? (known.merged_into_member_id ?? known.id) : undefined;
+    if (known && (owner.member_id === known.id || owner.member_id === person)) {
+      notes.push('KPJ already registered to this member; nothing changed');
+      return { notes };
+    }
+    return { rejected: 'KPJ already belongs to another member' };
+  }
+  const today = now.slice(0, 10);
+  const inserted = s.insertMember.run(
+    row.nik,
+    row.fullName,
+    row.birthDate,
+    row.sex,
+    row.motherName,
+    row.nik === null ? NIK_NEEDS_CORRECTION : null,
+    now,
+  );
+  if (inserted.changes === 1) {
+    const memberId = Number(inserted.lastInsertRowid);
+    s.insertKpj.run(row.kpj, memberId, today);
+    if (row.phone !== null || row.email !== null) {
+      if (s.insertContacts.run(memberId, row.email, row.phone, now).changes === 0) {
+        notes.push('email dropped (registered to another member)');
+        if (row.phone !== null) s.insertContacts.run(memberId, null, row.phone, now);
+      }
+    }
+    return { notes };
+  }
+  // The NIK is known: the person registered again (a new employer); the KPJ joins their record.
+  const known = s.memberByNik.get(row.nik as string);
+  if (!known) throw new Error('members insert ignored without a NIK conflict');
+  const memberId = known.merged_into_member_id ?? known.id;
+  s.insertKpj.run(row.kpj, memberId, today);
+  addContacts(s, memberId, row, now, notes);
+  return { notes };
+}
+
+interface PendingRow {
+  readonly line: number;
+  readonly check: MemberRowCheck;
+}
+
+/**
+ * Imports a members file as it is uploaded, in batches: each batch, its report lines and the
+ * job's `last_committed_line` commit in one transaction, so an upload that stops (the sender
+ * interrupted, the server killed) loses nothing committed and the same file sent again resumes
+ * after that line with no row lost or doubled. A pause in the upload also commits what is
+ * pending. The job must be `running` (see the `imports.start` procedure).
+ */
+export async function importMembers(
+  database: OpenedDatabase,
+  clock: Clock,
+  job: ImportJobRow,
+  staffId: number,
+  file: UploadedFile,
+  tuning: ImportTuning = {},
+): Promise<ImportOutcome> {
+  const { sqlite, db } = database;
+  const s = statementsFor(sqlite);
+  // Each commit rewrites the index pages its rows touched, wherever they are: larger batches
+  // commit those pages less often but hold the event loop longer. So the batch grows while a
+  // commit takes well under BATCH_COMMIT_MS and shrinks when one takes well over it, unless the
+  // caller fixed the size.
+  let batchRows = tuning.batchRows ?? DEFAULT_BATCH_ROWS;
+  const isAdaptive = tuning.batchRows === undefined;
+  let committedLine = job.lastCommittedLine;
+  let pending: PendingRow[] = [];
+  let failure: unknown = null;
+
+  const commitBatch = sqlite.transaction((batch: PendingRow[], now: string) => {
+    let accepted = 0;
+    let rejected = 0;
+    for (const { line, check } of batch) {
+      if (!check.ok) {
+        s.report.run(job.id, line, encodeReportReason('rejected', check.reasons));
+        rejected++;
+        continue;
+      }
+      const applied = applyMemberRow(s, check.row, now);
+      if ('rejected' in applied) {
+        s.report.run(job.id, line, encodeReportReason('rejected', [applied.rejected]));
+        rejected++;
+      } else {
+        accepted++;
+        if (applied.notes.length > 0)
+          s.report.run(job.id, line, encodeReportReason('imported_with_note', applied.notes));
+      }
+    }
+    const lastLine = (batch[batch.length - 1] as PendingRow).line;
+    const moved = s.advanceJob.run(batch.length, accepted, rejected, lastLine, job.id, committedLine).changes;
+    if (moved !== 1) throw new ImportTakenOverError();
+    return lastLine;
+  });
+
+  const commit = () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const started = performance.now();
+    committedLine = commitBatch(batch, clock.now().toISOString());
+    const ms = performance.now() - started;
+    if (isAdaptive && batch.length >= batchRows) {
+      if (ms < BATCH_COMMIT_MS / 2) batchRows = Math.min(MAX_BATCH_ROWS, batchRows * 2);
+      else if (ms > BATCH_COMMIT_MS * 2) batchRows = Math.max(MIN_BATCH_ROWS, Math.floor(batchRows / 2));
+    }
+  };
+
+  let outcome: Awaited<ReturnType<typeof readCsvUpload>> | null = null;
+  let fileError: ImportFileError | null = null;
+  try {
+    outcome = await readCsvUpload(
+      file.body,
+      {
+        columns: MEMBER_COLUMNS,
+        skipThroughLine: job.lastCommittedLine,
+        expectedBytes: file.expectedBytes,
+        idleMs: tuning.idleMs ?? DEFAULT_IDLE_MS,
+      },
+      {
+        row(fields, line) {
+          if (failure) throw failure;
+          pending.push({ line, check: checkMemberRow(fields) });
+          if (pending.length >= batchRows) commit();
+        },
+        unreadable(line, problem) {
+          if (failure) throw failure;
+          pending.push({ line, check: { ok: false, reasons: [problem] } });
+        },
+        idle() {
+          try {
+            if (!failure) commit();
+          } catch (error) {
+            failure = error;
+          }
+        },
+      },
+    );
+    if (failure) throw failure;
+    commit();
+  } catch (error) {
+    if (error instanceof ImportTakenOverError) throw error;
+    if (error instanceof ImportFileError) fileError = error;
+    else {
+      // Keep what arrived complete before the failure, if the database still takes it.
+      try {
+        commit();
+      } catch {}
+      finish(database, clock, job, staffId, 'failed', 'the import failed on the server; send the file again to resume');
+      throw error;
+    }
+  }
+  if (fileError) finish(database, clock, job, staffId, 'failed', fileError.message);
+  else if (!outcome?.complete)
+    finish(
+      database,
+      clock,
+      job,
+      staffId,
+      'failed',
+      `the upload stopped after line ${committedLine}; send the same file again to resume`,
+    );
+  else if (outcome.sha256 !== job.fileSha256)
+    finish(
+      database,
+      clock,
+      job,
+      staffId,
+      'failed',
+      `the file received differs from the one announced (changed while it was sent?); lines up to ${committedLine} were imported`,
+    );
+  else finish(database, clock, job, staffId, 'completed', null);
+  const finished = findJob(db, job.id) as ImportJobRow;
+  if (fileError) throw fileError;
+  return outcomeOf(finished);
+}
+
+function finish(
+  database: OpenedDatabase,
+  clock: Clock,
+  job: ImportJobRow,
+  staffId: number,
+  state: 'completed' | 'failed',
+  error: string | null,
+): void {
+  const now = clock.now();
+  database.db.transaction((tx) => {
+    finishJob(tx, job.id, { state, error, now });
+    const row = findJob(tx, job.id) as ImportJobRow;
+    appendAudit(
+      tx,
+      {
+        actorKind: 'staff',
+        actorId: String(staffId),
+        action: state === 'completed' ? 'imports.completed' : 'imports.stopped',
+        memberId: null,
+        channel: 'cli',
+        detail: {
+          jobId: job.id,
+          kind: job.kind,
+          rowsRead: row.rowsRead,
+          rowsAccepted: row.rowsAccepted,
+          rowsRejected: row.rowsRejected,
+          lastCommittedLine: row.lastCommittedLine,
+          ...(error ? { error } : {}),
+        },
+      },
+      now,
+    );
+  });
+}

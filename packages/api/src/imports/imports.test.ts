@@ -1,0 +1,371 @@
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loginStaffWithTotp } from '../test-support/staff-login.js';
+import { createTestServer, dataOf, type TestServer } from '../test-support/test-server.js';
+import { importContributions } from './import-contributions.js';
+import { findJob } from './import-job-store.js';
+import { NIK_NEEDS_CORRECTION } from './member-row.js';
+import { startImport } from './start-import.js';
+
+const MEMBERS_HEADER = 'record_id,nik,kpj,full_name,birth_date,sex,mother_name,phone,email';
+const CONTRIBUTIONS_HEADER =
+  'kpj,npp,period,wage,jht_employee,jht_employer,jkk,jkm,jp_employee,jp_employer,jkp,paid_at';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const csv = (header: string, rows: readonly string[]) => `${[header, ...rows].join('\n')}\n`;
+/** The line of the i-th data row (the header is line 1). */
+const lineOf = (i: number) => i + 2;
+
+let server: TestServer;
+let admin: string;
+let branchOfficer: string;
+
+beforeAll(async () => {
+  server = await createTestServer();
+  admin = await loginStaffWithTotp(server, 'demo.admin');
+  branchOfficer = await loginStaffWithTotp(server, 'demo.branch');
+});
+
+interface Started {
+  jobId: string;
+  state: string;
+  alreadyImported: boolean;
+  resumeAfterLine: number;
+}
+interface Outcome {
+  jobId: string;
+  state: string;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  lastCommittedLine: number;
+  error: string | null;
+  employersCreated?: number;
+}
+interface ReportLine {
+  line: number;
+  outcome: 'rejected' | 'imported_with_note';
+  reason: string;
+}
+
+async function start(kind: 'members' | 'contributions', text: string, token = admin): Promise<Started> {
+  const reply = await server.call(
+    'imports.start',
+    { kind, fileName: `${kind}.csv`, fileSha256: sha256(text) },
+    { bearer: token },
+  );
+  return dataOf<Started>(reply);
+}
+
+async function upload(jobId: string, body: string | ReadableStream<Uint8Array>, declaredBytes: number, token = admin) {
+  const response = await server.app.request(`http://localhost/api/imports/${jobId}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': String(declaredBytes) },
+    body,
+    duplex: 'half',
+  } as RequestInit);
+  return { status: response.status, json: (await response.json()) as Outcome & { error: unknown } };
+}
+
+async function importFile(kind: 'members' | 'contributions', text: string): Promise<Outcome> {
+  const started = await start(kind, text);
+  const reply = await upload(started.jobId, text, Buffer.byteLength(text));
+  expect(reply.status, JSON.stringify(reply.json)).toBe(200);
+  return reply.json;
+}
+
+async function reportOf(jobId: string): Promise<Map<number, ReportLine>> {
+  const reply = await server.call('imports.report', { jobId }, { method: 'GET', bearer: admin });
+  return new Map(dataOf<{ lines: ReportLine[] }>(reply).lines.map((l) => [l.line, l]));
+}
+
+const sql = <T>(query: string, ...params: unknown[]) => server.database.sqlite.prepare(query).all(...params) as T[];
+const memberOfKpj = (kpj: string) =>
+  sql<{ id: number; nik: string | null; status_reason: string | null; full_name: string }>(
+    'SELECT m.id, m.nik, m.status_reason, m.full_name FROM member_kpj k JOIN members m ON m.id = k.member_id WHERE k.kpj = ?',
+    kpj,
+  )[0];
+const contactsOf = (memberId: number) =>
+  sql<{ email: string | null; phone: string | null }>(
+    'SELECT email, phone FROM member_contacts WHERE member_id = ?',
+    memberId,
+  )[0];
+
+/** A stream that sends `text` and then fails, as an upload does when the sender goes away. */
+function interruptedAfter(text: string): ReadableStream<Uint8Array> {
+  let sent = false;
+  return new ReadableStream({
+    pull(controller) {
+      if (sent) controller.error(new Error('the connection was reset'));
+      else controller.enqueue(new TextEncoder().encode(text));
+      sent = true;
+    },
+  });
+}
+
+describe('members import', () => {
+  const rows = [
+    '1,3174054506900001,30000000001,Ani Lestari,1990-06-05,P,Sumarni,0812-3456-7890,Ani.Lestari@Example.com',
+    '2,3174051203850022,30000000002,budi  santoso,1985-03-12,L,,+62 813 1111 2222,',
+    '3,,30000000003,Citra,1992-01-01,P,,,',
+    '4,12345,30000000004,Dodi,1980-01-01,L,,,',
+    '5,3174051203850022,30000000005,BUDI SANTOSO,1985-03-12,L,,,budi.baru@example.com',
+    '6,3174052003850006,19011111111,Eko,1985-03-20,L,,,',
+    '7,3174052003850007,123,Fajar,1985-03-20,L,,,',
+    '8,3174051508950004,30000000008,Gita,1995-08-15,L,,12345,not-an-email',
+    '9,3174051508950009,30000000009,  ,1995-08-15,L,,,',
+    '10,1,2',
+    '11,3273015708900001,30000000011,SITI RAHAYU,1990-08-17,P,,,',
+    '12,3174051203850012,30000000012,Hadi,1985-03-12,P,,,siti.rahayu@example.com',
+    '13,,30000000013,Indra,1991-02-02,L,,,',
+  ];
+  const text = csv(MEMBERS_HEADER, rows);
+  let outcome: Outcome;
+  let report: Map<number, ReportLine>;
+
+  beforeAll(async () => {
+    outcome = await importFile('members', text);
+    report = await reportOf(outcome.jobId);
+  });
+
+  it('imports good rows and refuses bad ones, with counts and a report by line', () => {
+    expect(outcome).toMatchObject({ state: 'completed', rowsRead: 13, rowsAccepted: 9, rowsRejected: 4 });
+    expect(outcome.lastCommittedLine).toBe(lineOf(12));
+    expect(report.get(lineOf(5))).toEqual({
+      line: lineOf(5),
+      outcome: 'rejected',
+      reason: 'KPJ already belongs to another member',
+    });
+    expect(report.get(lineOf(6))?.reason).toBe('KPJ is not 11 digits');
+    expect(report.get(lineOf(8))?.reason).toBe('full name missing');
+    expect(report.get(lineOf(9))?.reason).toBe('wrong number of columns (3, expected 9)');
+    expect(memberOfKpj('30000000001')).toMatchObject({ nik: '3174054506900001', full_name: 'ANI LESTARI' });
+    expect(contactsOf(memberOfKpj('30000000001')?.id ?? 0)).toEqual({
+      email: 'ani.lestari@example.com',
+      phone: '+6281234567890',
+    });
+    expect(memberOfKpj('30000000006')).toBeUndefined();
+  });
+
+  it('never repeats the personal data of a row in the report', () => {
+    const reasons = [...report.values()].map((l) => l.reason).join('\n');
+    for (const value of ['3174052003850006', '19011111111', 'Eko', 'siti.rahayu', '12345', 'not-an-email', 'Gita'])
+      expect(reasons).not.toContain(value);
+  });
+
+  it('adds the KPJ of a row whose NIK is already known to that member', () => {
+    const budi = memberOfKpj('30000000002');
+    expect(memberOfKpj('30000000005')?.id).toBe(budi?.id);
+    const siti = sql<{ member_id: number }>("SELECT member_id FROM member_kpj WHERE kpj = '19011111111'")[0];
+    expect(memberOfKpj('30000000011')?.id).toBe(siti?.member_id);
+    // The known member's registered email is kept; an empty field is filled.
+    expect(contactsOf(siti?.member_id ?? 0)?.email).toBe('siti.rahayu@example.com');
+    expect(contactsOf(budi?.id ?? 0)).toEqual({ email: 'budi.baru@example.com', phone: '+6281311112222' });
+  });
+
+  it('imports a row with an empty or invalid NIK as a member flagged for correction', () => {
+    for (const kpj of ['30000000003', '30000000004', '30000000013'])
+      expect(memberOfKpj(kpj)).toMatchObject({ nik: null, status_reason: NIK_NEEDS_CORRECTION });
+    expect(report.get(lineOf(2))).toMatchObject({
+      outcome: 'imported_with_note',
+      reason: `${NIK_NEEDS_CORRECTION}: empty`,
+    });
+    expect(report.get(lineOf(3))?.reason).toBe(`${NIK_NEEDS_CORRECTION}: not 16 digits`);
+    // A NIK whose +40 says a man when the row says a woman is not trusted either.
+    expect(memberOfKpj('30000000012')).toMatchObject({ nik: null });
+    expect(report.get(lineOf(11))?.reason).toContain('it does not agree with the sex');
+  });
+
+  it('drops an invalid phone or email, or an email of another member, with a note and keeps the member', () => {
+    const gita = memberOfKpj('30000000008');
+    expect(gita).toMatchObject({ nik: '3174051508950004' });
+    expect(contactsOf(gita?.id ?? 0)).toBeUndefined();
+    expect(report.get(lineOf(7))).toEqual({
+      line: lineOf(7),
+      outcome: 'imported_with_note',
+      reason: 'phone dropped (not an Indonesian mobile number); email dropped (not a valid address)',
+    });
+    expect(report.get(lineOf(11))?.reason).toContain('email dropped (registered to another member)');
+  });
+
+  it('does not import the same file twice', async () => {
+    const again = await start('members', text);
+    expect(again).toMatchObject({ jobId: outcome.jobId, state: 'completed', alreadyImported: true });
+  });
+
+  it('refuses a file without the expected header', async () => {
+    const bad = 'nik,name\n1,2\n';
+    const started = await start('members', bad);
+    const reply = await upload(started.jobId, bad, Buffer.byteLength(bad));
+    expect(reply.status).toBe(400);
+    expect(JSON.stringify(reply.json)).toContain('IMPORT_FILE_INVALID');
+    expect(findJob(server.db, started.jobId)?.state).toBe('failed');
+  });
+});
+
+describe('resuming a members import', () => {
+  const rows = Array.from(
+    { length: 50 },
+    (_, i) => `${i},${3174050101900000 + i + 1},${40000000000 + i},ANGGOTA ${i},1990-01-01,L,,,`,
+  );
+  const text = csv(MEMBERS_HEADER, rows);
+  const kpjCounts = () =>
+    sql<{ n: number; kpjs: number }>(
+      "SELECT count(*) AS n, count(DISTINCT kpj) AS kpjs FROM member_kpj WHERE kpj LIKE '400000000%'",
+    )[0];
+
+  it('continues after the last committed line with every row exactly once', async () => {
+    const membersBefore = sql<{ n: number }>('SELECT count(*) AS n FROM members')[0]?.n ?? 0;
+    const started = await start('members', text);
+    // The sender goes away in the middle of row 21 (line 22).
+    const cut = text.indexOf(rows[20] as string) + 12;
+    const first = await upload(started.jobId, interruptedAfter(text.slice(0, cut)), Buffer.byteLength(text));
+    expect(first.json).toMatchObject({ state: 'failed', rowsRead: 20, lastCommittedLine: lineOf(19) });
+    expect(first.json.error).toContain('send the same file again to resume');
+    expect(kpjCounts()).toEqual({ n: 20, kpjs: 20 });
+
+    const resumed = await start('members', text);
+    expect(resumed).toEqual({
+      jobId: started.jobId,
+      state: 'running',
+      alreadyImported: false,
+      resumeAfterLine: lineOf(19),
+    });
+    const second = await upload(resumed.jobId, text, Buffer.byteLength(text));
+    expect(second.json).toMatchObject({ state: 'completed', rowsRead: 50, rowsAccepted: 50, rowsRejected: 0 });
+    expect(kpjCounts()).toEqual({ n: 50, kpjs: 50 });
+    expect((sql<{ n: number }>('SELECT count(*) AS n FROM members')[0]?.n ?? 0) - membersBefore).toBe(50);
+  });
+
+  it('treats a body shorter than its declared length as interrupted, without its last partial row', async () => {
+    const other = csv(MEMBERS_HEADER, [
+      '1,,41000000001,SATU,1990-01-01,L,,,',
+      '2,,41000000002,DU', // cut: no line break, so never a row
+    ]);
+    const started = await start('members', other);
+    const reply = await upload(started.jobId, other.slice(0, -1), Buffer.byteLength(other));
+    // The server sees the stream end early (Content-Length not reached).
+    expect(reply.json).toMatchObject({ state: 'failed', rowsRead: 1 });
+    expect(memberOfKpj('41000000002')).toBeUndefined();
+  });
+});
+
+describe('contributions import', () => {
+  const siti = '19011111111';
+  const dewi = '19044444444';
+  const contributionCount = () => sql<{ n: number }>('SELECT count(*) AS n FROM contributions')[0]?.n ?? 0;
+
+  it('loads nothing when one row is bad, and lists every bad row', async () => {
+    const before = contributionCount();
+    const rows = [
+      `${dewi},10000004,2026-07,5100000,102000,188700,12240,15300,51000,102000,18360,2026-11-20`,
+      `99999999999,10000004,2026-07,5100000,102000,188700,12240,15300,51000,102000,18360,2026-11-20`,
+      `${siti},10000001,2026-13,1,1,1,1,1,1,1,1,`,
+      `${siti},10000001,2026-01,-5,1,1,1,1,1,1,1,`,
+      `${siti},10000001,2026-02,1.5,1,1,1,1,1,1,1,2026-02-30`,
+      `${dewi},10000004,2026-07,5100000,102000,188700,12240,15300,51000,102000,18360,`,
+    ];
+    const text = csv(CONTRIBUTIONS_HEADER, rows);
+    const outcome = await importFile('contributions', text);
+    expect(outcome).toMatchObject({ state: 'rejected', rowsRead: 6, rowsAccepted: 0, rowsRejected: 5 });
+    expect(contributionCount()).toBe(before);
+    const report = await reportOf(outcome.jobId);
+    expect([...report.keys()]).toEqual([lineOf(1), lineOf(2), lineOf(3), lineOf(4), lineOf(5)]);
+    expect(report.get(lineOf(1))?.reason).toBe('unknown KPJ');
+    expect(report.get(lineOf(2))?.reason).toBe('period is not YYYY-MM');
+    expect(report.get(lineOf(3))?.reason).toBe('wage is negative');
+    expect(report.get(lineOf(4))?.reason).toBe(
+      'wage is not a whole number of rupiah; paid_at is not a real YYYY-MM-DD date',
+    );
+    expect(report.get(lineOf(5))?.reason).toBe(`duplicate of line ${lineOf(0)} (same kpj, period and npp)`);
+    const paid = sql<{ paid_at: string | null }>(
+      "SELECT paid_at FROM contributions WHERE kpj = ? AND period = '2026-07'",
+      dewi,
+    )[0];
+    expect(paid?.paid_at).toBeNull();
+  });
+
+  it('loads a good file in one go: a late payment sets paid_at, a new NPP becomes an employer', async () => {
+    const rows = [
+      `${dewi},10000004,2026-07,5100000,102000,188700,12240,15300,51000,102000,18360,2026-11-20`,
+      `${dewi},10000004,2026-08,5100000,102000,188700,12240,15300,51000,102000,18360,`,
+      `${siti},20000001,2026-09,4000000,80000,148000,9600,12000,40000,80000,14400,2026-10-10`,
+    ];
+    const text = csv(CONTRIBUTIONS_HEADER, rows);
+    const started = startImport(
+      server.db,
+      { kind: 'contributions', fileName: 'c.csv', fileSha256: sha256(text) },
+      1,
+      server.clock.now(),
+    );
+    const job = findJob(server.db, started.jobId);
+    if (!job) throw new Error('no job');
+    const body = new Response(text).body as ReadableStream<Uint8Array>;
+    const newlyPaid: unknown[] = [];
+    const result = await importContributions(
+      server.database,
+      server.clock,
+      job,
+      1,
+      { body, expectedBytes: Buffer.byteLength(text) },
+      {},
+      (months) => {
+        // Inside the committing transaction: the rows are already there.
+        expect(sql("SELECT 1 FROM contributions WHERE npp = '20000001'")).toHaveLength(1);
+        newlyPaid.push(...months);
+      },
+    );
+    expect(result.outcome).toMatchObject({ state: 'completed', rowsRead: 3, rowsAccepted: 3, employersCreated: 1 });
+    expect(result.newlyPaidCount).toBe(2);
+    expect(newlyPaid).toEqual([
+      { kpj: dewi, period: '2026-07', npp: '10000004', paidAt: '2026-11-20', jhtAmount: 290700 },
+      { kpj: siti, period: '2026-09', npp: '20000001', paidAt: '2026-10-10', jhtAmount: 228000 },
+    ]);
+    expect(
+      sql<{ paid_at: string | null }>(
+        "SELECT paid_at FROM contributions WHERE kpj = ? AND period = '2026-07'",
+        dewi,
+      )[0],
+    ).toEqual({ paid_at: '2026-11-20' });
+    expect(sql<{ name: string }>("SELECT name FROM employers WHERE npp = '20000001'")[0]?.name).toContain('20000001');
+  });
+});
+
+describe('notices after a contributions import', () => {
+  it('tells the member of a month the file shows as paid, once the import has answered', async () => {
+    const dewi = '19044444444';
+    const paidOn = server.clock.now().toISOString().slice(0, 10);
+    const text = csv(CONTRIBUTIONS_HEADER, [
+      `${dewi},10000004,2026-10,5100000,102000,188700,12240,15300,51000,102000,18360,${paidOn}`,
+    ]);
+    expect((await importFile('contributions', text)).state).toBe('completed');
+    await vi.waitFor(() => {
+      const subjects = sql<{ subject: string }>(
+        "SELECT subject FROM outbox WHERE recipient = 'dewi.lestari@example.com' AND template = 'contribution_credited'",
+      ).map((row) => row.subject);
+      expect(subjects).toContain('Iuran JHT bulan 2026-10 telah masuk');
+    });
+  });
+});
+
+describe('who may import', () => {
+  it('refuses a branch officer both the start and the upload', async () => {
+    const text = csv(MEMBERS_HEADER, ['1,,42000000001,SATU,1990-01-01,L,,,']);
+    const refused = await server.call(
+      'imports.start',
+      { kind: 'members', fileName: 'x.csv', fileSha256: sha256(text) },
+      { bearer: branchOfficer },
+    );
+    expect(refused.status).toBe(403);
+    const started = await start('members', text);
+    const reply = await upload(started.jobId, text, Buffer.byteLength(text), branchOfficer);
+    expect(reply.status).toBe(403);
+    expect(JSON.stringify(reply.json)).toContain('FORBIDDEN');
+    const anonymous = await server.app.request(`http://localhost/api/imports/${started.jobId}`, {
+      method: 'POST',
+      body: text,
+    });
+    expect(anonymous.status).toBe(401);
+    expect(memberOfKpj('42000000001')).toBeUndefined();
+  });
+});

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { approveCorrection } from '../../privacy/corrections.js';
+import { staffProcedure } from '../../trpc.js';
+import {
+  CORRECTION_ROLES,
+  correctionIdInput,
+  correctionSummaryOutput,
+  decisionReasonInput,
+} from './correction-output.js';
+import { correctionSummary } from './summary.js';
+
+/**
+ * Approves a correction: the record changes in one transaction, audited, the member is told and
+ * re-checked for duplicates. A NIK correction needs a supervisor, and a NIK held by another
+ * record is refused (a duplicate person for the supervisors, never a silent merge).
+ */
+export const approve = staffProcedure(CORRECTION_ROLES)
+  .input(z.object({ id: correctionIdInput, reason: decisionReasonInput }))
+  .output(correctionSummaryOutput.extend({ duplicateCandidates: z.number() }))
+  .mutation(({ ctx, input }) => {
+    const now = ctx.clock.now();
+    const approved = approveCorrection(ctx.db, ctx.config, ctx.staff, input.id, input.reason, now);
+    return { ...correctionSummary(ctx.db, approved.row, now), duplicateCandidates: approved.duplicateCandidates };
+  });

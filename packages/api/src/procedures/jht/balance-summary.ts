@@ -1,0 +1,56 @@
+import { sumStatements } from '@pulih/domain';
+import { z } from 'zod';
+import type { Db } from '../../db/database.js';
+import { kpjBalancesOf } from '../../jht/kpj-balances.js';
+import { membershipStatusOf, membershipStatusReasons, membershipStatusView } from '../../jht/membership-status-of.js';
+import { kpjBalanceOutput, statementYearOutput } from './kpj-output.js';
+
+export const membershipOutput = z.object({
+  status: z.enum(['aktif', 'non_aktif']),
+  /** Why, as the domain's stable code; front ends word it (id first, en second). */
+  reason: z.enum(membershipStatusReasons),
+  since: z.string().nullable(),
+});
+
+/** A member's JHT balances per KPJ and in total, with the membership status, as of one day. */
+export const balanceSummaryOutput = z.object({
+  asOf: z.string(),
+  cards: z.array(kpjBalanceOutput),
+  total: z.number(),
+  /** The statement over every KPJ of the person, year by year. */
+  totalYears: z.array(statementYearOutput),
+  membership: membershipOutput,
+});
+export type BalanceSummary = z.infer<typeof balanceSummaryOutput>;
+
+/** The whole person's balances and status on `asOf` (a `YYYY-MM-DD` day). */
+export function balanceSummaryOf(db: Db, memberId: number, asOf: string): BalanceSummary {
+  const balances = kpjBalancesOf(db, memberId, asOf);
+  const total = sumStatements(balances.map((b) => b.statement));
+  const yearRow = (y: (typeof total.years)[number]) => ({
+    year: y.year,
+    opening: y.opening,
+    contributions: y.contributions,
+    transfersIn: y.transfersIn,
+    transfersOut: y.transfersOut,
+    yield: y.yield,
+    closing: y.closing,
+  });
+  return {
+    asOf,
+    cards: balances.map((b) => ({
+      kpj: b.kpj,
+      balance: b.statement.balance,
+      isActive: b.isActive,
+      mergedIntoKpj: b.mergedIntoKpj,
+      closedOn: b.closedOn,
+      years: b.statement.years.map(yearRow),
+    })),
+    total: total.balance,
+    totalYears: total.years.map(yearRow),
+    membership: membershipStatusView(membershipStatusOf(db, memberId, asOf)),
+  };
+}
+
+/** Today as the server's clock has it, as a `YYYY-MM-DD` day. */
+export const dayOf = (now: Date): string => now.toISOString().slice(0, 10);
