@@ -1,14 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { DEMO_STAFF_PASSWORD, openDatabase } from '@pulih/api';
-import { DEMO_STAFF_TOTP_SECRETS, totpCode } from '@pulih/api/testing';
+import { DEMO_STAFF_TOTP_SECRETS, startDemoServer, totpCode } from '@pulih/api/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useCliHarness } from './test-support/cli-harness.js';
 
@@ -117,47 +115,15 @@ describe('pulih import contributions', () => {
 });
 
 /** The built server as a process of its own on a data directory, so that a test can kill it. */
-const serverJs = fileURLToPath(new URL('../../../packages/api/dist/main.js', import.meta.url));
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function startServerProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [serverJs, 'start'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      PULIH_DEMO: '1',
-      PULIH_DEMO_MEMBERS: '20',
-      PULIH_DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      INBOUND_SMTP_PORT: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes('listening on')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code}: ${output}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
+async function startServerProcess(dataDir: string) {
+  const server = await startDemoServer({ PULIH_DEMO_MEMBERS: '20', PULIH_DATA_DIR: dataDir }, 'pipe');
+  children.push(server.child);
+  return server;
 }
 
 async function trpc<T>(url: string, token: string, path: string, input: unknown, method: 'GET' | 'POST'): Promise<T> {
@@ -221,8 +187,7 @@ describe('resuming an import after the server was killed', () => {
       committed = job.lastCommittedLine;
     }
     expect(committed).toBe(81);
-    first.child.kill('SIGKILL');
-    await new Promise((resolve) => first.child.once('exit', resolve));
+    await first.stop('SIGKILL');
     request.destroy();
 
     const second = await startServerProcess(dataDir);
@@ -236,8 +201,7 @@ describe('resuming an import after the server was killed', () => {
       rowsAccepted: 200,
       rowsRejected: 0,
     });
-    second.child.kill('SIGTERM');
-    await new Promise((resolve) => second.child.once('exit', resolve));
+    await second.stop();
 
     const database = openDatabase(join(dataDir, 'pulih.sqlite'));
     try {

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+// The e2e package has no dependency on @pulih/domain: the list is read from its source.
+import { PERSONAL_DATA_CATEGORIES } from '../../../packages/domain/src/personal-data-categories.js';
 import { useDemoBrowser } from './demo-browser.js';
 
 // "Data saya": Siti downloads everything held about her as JSON and as PDF and finds every
@@ -10,21 +12,6 @@ import { useDemoBrowser } from './demo-browser.js';
 const demo = useDemoBrowser();
 
 const siti = { email: 'siti.rahayu@example.com', password: 'Pulih-Demo-2026' };
-const CATEGORIES = [
-  'identity',
-  'kpjNumbers',
-  'contacts',
-  'accounts',
-  'sessions',
-  'contributions',
-  'balanceTransfers',
-  'claims',
-  'claimDocuments',
-  'appointments',
-  'correctionRequests',
-  'noticePreferences',
-  'accessHistory',
-];
 const files = mkdtempSync(join(tmpdir(), 'pulih-e2e-privacy-'));
 const kkScan = join(files, 'kk.pdf');
 writeFileSync(kkScan, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -53,14 +40,14 @@ describe('Data saya in the browser', () => {
     await page.click('[data-testid="my-data-show"]');
     await page.waitForSelector('[data-testid="my-data-name"]');
     expect(await page.textContent('[data-testid="my-data-name"]')).toBe('SITI RAHAYU');
-    for (const category of CATEGORIES) {
+    for (const category of PERSONAL_DATA_CATEGORIES) {
       expect(await page.isVisible(`[data-testid="category-${category}"]`), category).toBe(true);
     }
 
     const json = await download(page, 'my-data-json');
     expect(json.name).toMatch(/^data-saya-\d{4}-\d{2}-\d{2}\.json$/);
     const data = JSON.parse(json.content.toString('utf8')) as Record<string, unknown>;
-    for (const category of CATEGORIES) expect(data, category).toHaveProperty(category);
+    for (const category of PERSONAL_DATA_CATEGORIES) expect(data, category).toHaveProperty(category);
     expect(data.identity).toMatchObject({ fullName: 'SITI RAHAYU', nik: '3273015708900001' });
     expect(json.content.toString('utf8')).not.toContain('SUMARNI');
 

@@ -1,19 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import type { DuplicateRecord } from '@pulih/domain';
-
-/** The columns of the offline scan's input, in the documented order (any order is accepted). */
-export const DUPLICATE_CSV_COLUMNS = [
-  'record_id',
-  'nik',
-  'kpj',
-  'full_name',
-  'birth_date',
-  'sex',
-  'mother_name',
-  'phone',
-  'email',
-] as const;
+import { CsvRecordSplitter, type DuplicateRecord, locateColumns, MEMBER_CSV_COLUMNS } from '@pulih/domain';
 
 export interface SkippedRow {
   readonly line: number;
@@ -28,121 +15,14 @@ export interface ReadProgress {
 
 export class InputFileError extends Error {}
 
+/** Bytes read at a time. */
 const CHUNK_BYTES = 4 << 20;
-/** A quoted field may hold line breaks (RFC 4180), but a record longer than this is a stray quote. */
-const MAX_RECORD_CHARS = 1 << 16;
-const QUOTE = 34;
-const COMMA = 44;
-const LF = 10;
-const CR = 13;
-
 /**
- * Splits CSV text into records (RFC 4180: fields quoted with `"`, `""` inside quotes, line breaks
- * inside quotes). Fed one decoded chunk at a time; keeps the line count for messages. Lenient
- * where a strict parser would give up on the rest of the file: a quote inside an unquoted field
- * is kept as a character, text after a closing quote is kept, and a quote that runs over line
- * breaks without giving a record of the header's width (a stray quote, closed by some later
- * record's quote) makes only its own line a broken row; splitting resumes on the next line.
+ * Bytes decoded at a time. Node hands back a decoded string of more than about 1 MB as an
+ * external string, and splitting those measured ~30 times slower (see the API's upload reader),
+ * so each chunk read is decoded in pieces.
  */
-class CsvSplitter {
-  /** Line number (1-based) of the next unread character. */
-  line = 1;
-  /** Number of columns of the header, once read (0 before). */
-  width = 0;
-  private readonly fields: string[] = [];
-
-  constructor(
-    private readonly onRecord: (fields: string[], line: number) => void,
-    private readonly onBroken: (line: number, problem: string) => void,
-  ) {}
-
-  /** Consumes the complete records of `text`; returns where the unconsumed tail starts. */
-  feed(text: string, final: boolean): number {
-    let pos = 0;
-    let nextQuote = text.indexOf('"');
-    const length = text.length;
-    while (pos < length) {
-      let newline = text.indexOf('\n', pos);
-      if (newline < 0) {
-        if (!final) break;
-        newline = length;
-      }
-      if (nextQuote >= 0 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
-      const line = this.line;
-      if (nextQuote < 0 || nextQuote > newline) {
-        // The usual row: no quotes, one line.
-        const end = newline > pos && text.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
-        if (end > pos) this.onRecord(text.slice(pos, end).split(','), line);
-        this.line++;
-        pos = newline + 1;
-        continue;
-      }
-      const next = this.quoted(text, pos, final);
-      if (next === -1) break; // the record continues in the next chunk
-      if (next === -2) {
-        this.onBroken(line, 'unreadable CSV (unbalanced quotes)');
-        this.line++;
-        pos = newline + 1;
-        continue;
-      }
-      pos = next;
-    }
-    return Math.min(pos, length);
-  }
-
-  /**
-   * Parses one record that holds a quote, starting at `start`. Returns the position after its
-   * line break, −1 when the text ends inside it (more is coming), −2 when it is broken.
-   */
-  private quoted(text: string, start: number, final: boolean): number {
-    const fields = this.fields;
-    fields.length = 0;
-    const length = text.length;
-    const limit = start + MAX_RECORD_CHARS;
-    let breaks = 0;
-    let i = start;
-    for (;;) {
-      let value = '';
-      if (text.charCodeAt(i) === QUOTE) {
-        let from = i + 1;
-        for (;;) {
-          const close = text.indexOf('"', from);
-          if (close < 0 || close > limit) return close < 0 && !final && length < limit ? -1 : -2;
-          for (let k = text.indexOf('\n', from); k >= 0 && k < close; k = text.indexOf('\n', k + 1)) breaks++;
-          value += text.slice(from, close);
-          if (text.charCodeAt(close + 1) === QUOTE) {
-            value += '"';
-            from = close + 2;
-            continue;
-          }
-          i = close + 1;
-          break;
-        }
-      }
-      // Unquoted text, or whatever follows a closing quote, up to the next comma or line end.
-      let end = i;
-      while (end < length) {
-        const c = text.charCodeAt(end);
-        if (c === COMMA || c === LF) break;
-        end++;
-      }
-      if (end === length && !final) return -1;
-      let valueEnd = end;
-      if (end > i && (end === length || text.charCodeAt(end) === LF) && text.charCodeAt(end - 1) === CR) valueEnd--;
-      value += text.slice(i, valueEnd);
-      fields.push(value);
-      if (end < length && text.charCodeAt(end) === COMMA) {
-        i = end + 1;
-        continue;
-      }
-      if (breaks > 0 && this.width !== 0 && fields.length !== this.width) return -2;
-      const line = this.line;
-      this.line += breaks + 1;
-      this.onRecord(fields.slice(), line);
-      return end + 1;
-    }
-  }
-}
+const DECODE_BYTES = 256 * 1024;
 
 /**
  * Streams a UTF-8 CSV file in large chunks (never the whole file as one string) and hands every
@@ -165,7 +45,7 @@ export async function readDuplicateRecords(
     if (error instanceof InputFileError) throw error;
     throw new InputFileError(`cannot read ${path}: ${describe(error)}`);
   }
-  let at: number[] | null = null;
+  let at: readonly number[] | null = null;
   let width = 0;
   let rows = 0;
   let skipped = 0;
@@ -175,17 +55,17 @@ export async function readDuplicateRecords(
     skipped++;
     onSkip({ line, problem });
   };
-  const splitter = new CsvSplitter((fields, line) => {
+  const splitter = new CsvRecordSplitter({ record, broken: skip });
+  function record(fields: string[], line: number): void {
     if (at === null) {
-      const columns = new Map(fields.map((name, i) => [name.trim().toLowerCase(), i]));
-      const missing = DUPLICATE_CSV_COLUMNS.filter((name) => !columns.has(name));
-      if (missing.length > 0)
+      const located = locateColumns(fields, MEMBER_CSV_COLUMNS);
+      if (!located.ok)
         throw new InputFileError(
-          `${path}: the header lacks ${missing.join(', ')} (expected ${DUPLICATE_CSV_COLUMNS.join(',')})`,
+          `${path}: the header lacks ${located.missing.join(', ')} (expected ${MEMBER_CSV_COLUMNS.join(',')})`,
         );
       width = fields.length;
       splitter.width = width;
-      at = DUPLICATE_CSV_COLUMNS.map((name) => columns.get(name) as number);
+      at = located.at;
       return;
     }
     rows++;
@@ -218,7 +98,7 @@ export async function readDuplicateRecords(
       phone: fields[c[7] as number] as string,
       email: fields[c[8] as number] as string,
     });
-  }, skip);
+  }
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, 'r');
@@ -228,8 +108,12 @@ export async function readDuplicateRecords(
   const decoder = new StringDecoder('utf8');
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   let bytesRead = 0;
-  let tail = '';
-  let first = true;
+  /** Splits the next decoded text, noting first whether any of the text being split was invalid UTF-8. */
+  const split = (decoded: string, final: boolean) => {
+    replaced = decoded.includes('\uFFFD') || splitter.pending.includes('\uFFFD');
+    if (final) splitter.end(decoded);
+    else splitter.push(decoded);
+  };
   try {
     for (;;) {
       let read: number;
@@ -240,13 +124,10 @@ export async function readDuplicateRecords(
       }
       bytesRead += read;
       const final = read === 0;
-      let decoded = final ? decoder.end() : decoder.write(buffer.subarray(0, read));
-      if (first && decoded.charCodeAt(0) === 0xfeff) decoded = decoded.slice(1);
-      first = false;
-      const text = tail === '' ? decoded : tail + decoded;
-      replaced = text.includes('\uFFFD');
-      const consumed = splitter.feed(text, final);
-      tail = text.slice(consumed);
+      if (final) split(decoder.end(), true);
+      else
+        for (let from = 0; from < read; from += DECODE_BYTES)
+          split(decoder.write(buffer.subarray(from, Math.min(from + DECODE_BYTES, read))), false);
       onProgress({ bytesRead: Math.min(bytesRead, totalBytes), totalBytes, rows });
       if (final) break;
     }

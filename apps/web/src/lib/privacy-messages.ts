@@ -1,3 +1,4 @@
+import { PERSONAL_DATA_CATEGORIES, type PersonalDataCategory } from '@pulih/domain';
 import type { Catalogues } from '@pulih/ui/messages';
 import { locale } from './locale.svelte';
 
@@ -6,20 +7,7 @@ import { locale } from './locale.svelte';
 
 type CorrectionField = 'full_name' | 'birth_date' | 'mother_name' | 'nik';
 type CorrectionState = 'pending' | 'approved' | 'rejected';
-type Category =
-  | 'identity'
-  | 'kpjNumbers'
-  | 'contacts'
-  | 'accounts'
-  | 'sessions'
-  | 'contributions'
-  | 'balanceTransfers'
-  | 'claims'
-  | 'claimDocuments'
-  | 'appointments'
-  | 'correctionRequests'
-  | 'noticePreferences'
-  | 'accessHistory';
+type Category = PersonalDataCategory;
 
 /** One string per field, state and category: a code without its text fails to compile. */
 type CodeKey = `field_${CorrectionField}` | `state_${CorrectionState}` | `category_${Category}`;
@@ -170,21 +158,7 @@ export const privacyText = {
 export const correctionFields: readonly CorrectionField[] = ['full_name', 'birth_date', 'mother_name', 'nik'];
 
 /** The categories of the export, in the order of the document. */
-export const dataCategories: readonly Category[] = [
-  'identity',
-  'kpjNumbers',
-  'contacts',
-  'accounts',
-  'sessions',
-  'contributions',
-  'balanceTransfers',
-  'claims',
-  'claimDocuments',
-  'appointments',
-  'correctionRequests',
-  'noticePreferences',
-  'accessHistory',
-];
+export const dataCategories: readonly Category[] = PERSONAL_DATA_CATEGORIES;
 
 /** The page's own words for the correction errors; others go to the portal's error handler. */
 export const correctionErrorKeys: Readonly<Record<string, PrivacyMessageKey>> = {

@@ -14,14 +14,13 @@
  * generated member (a year on one card), tRPC's `health` (no session, no SQL: the request path
  * alone), `/healthz`, and both procedures in one batch.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { BENCH_MEMBER_EMAIL, BENCH_MEMBER_PASSWORD, ensureBenchDatabase } from './api-database.js';
+import { type ServerProcess, startServerProcess } from './server-process.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -37,48 +36,13 @@ const ROUNDS = 2;
 const serverJs = fileURLToPath(new URL('./api-server.js', import.meta.url));
 const EMPTY_BATCH_INPUT = encodeURIComponent('{}');
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function startServer(dbFile: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const nodeArgs = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+function startServer(dbFile: string): Promise<ServerProcess> {
   if (CPU_PROF_DIR) mkdirSync(CPU_PROF_DIR, { recursive: true });
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, serverJs], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'development',
-      PULIH_SECRET: 'bench-secret-bench-secret-bench-secret-0',
-      PULIH_BENCH_DB: dbFile,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  return startServerProcess({
+    args: [serverJs],
+    nodeArgs: CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [],
+    env: { NODE_ENV: 'development', PULIH_SECRET: 'bench-secret-bench-secret-bench-secret-0', PULIH_BENCH_DB: dbFile },
   });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes('listening on')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 async function logIn(url: string, email: string): Promise<string> {

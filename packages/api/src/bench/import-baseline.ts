@@ -8,10 +8,11 @@
  */
 import { createReadStream } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { locateColumns, MEMBER_CSV_COLUMNS } from '@pulih/domain';
 import { openDatabase } from '../db/database.js';
-import { CsvRecordSplitter, locateColumns } from '../imports/csv-records.js';
+import { Utf8CsvSplitter } from '../imports/csv-records.js';
 import { IMPORT_CACHE_KIB } from '../imports/import-cache.js';
-import { checkMemberRow, MEMBER_COLUMNS, type MemberRow, NIK_NEEDS_CORRECTION } from '../imports/member-row.js';
+import { checkMemberRow, type MemberRow, NIK_NEEDS_CORRECTION } from '../imports/member-row.js';
 
 const [file, databaseFile] = process.argv.slice(2);
 if (!file || !databaseFile) {
@@ -57,10 +58,10 @@ const write = sqlite.transaction((batch: MemberRow[]) => {
 });
 let at: readonly number[] | null = null;
 const fields: string[] = [];
-const splitter = new CsvRecordSplitter({
+const splitter = new Utf8CsvSplitter({
   record(raw) {
     if (at === null) {
-      const located = locateColumns(raw, MEMBER_COLUMNS);
+      const located = locateColumns(raw, MEMBER_CSV_COLUMNS);
       if (!located.ok) throw new Error(`bad header: ${located.missing.join(',')}`);
       at = located.at;
       return;

@@ -17,9 +17,8 @@
  * Targets: the import at ≥ 50% of the baseline's rows/s, the server at ≤ 500 MB RSS. A
  * benchmark, not a test: it prints "target met" or "MISSED" and exits 0 either way.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,9 +26,9 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/database.js';
 import { DEMO_STAFF_PASSWORD, DEMO_STAFF_TOTP_SECRETS } from '../demo/demo-accounts.js';
 import { totpCode } from '../security/totp.js';
+import { startDemoServer } from './server-process.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const mainJs = here('../main.js');
 const generateJs = here('./import-generate.js');
 const baselineJs = here('./import-baseline.js');
 const pulihJs = here('../../../../apps/cli/bin/pulih.js');
@@ -78,42 +77,6 @@ function procKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   } catch {
     return 0;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [mainJs, 'start'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      PULIH_DEMO: '1',
-      PULIH_DEMO_MEMBERS: '100',
-      PULIH_DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      INBOUND_SMTP_PORT: '0',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes('listening on')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
 }
 
 interface CommandRun {
@@ -209,7 +172,7 @@ async function main(): Promise<void> {
 
   // 2. The real path: server process + CLI.
   const dataDir = mkdtempSync(join(tmpdir(), 'pulih-import-bench-data-'));
-  const server = await startServer(dataDir);
+  const server = await startDemoServer({ PULIH_DEMO_MEMBERS: '100', PULIH_DATA_DIR: dataDir });
   const serverPid = server.child.pid ?? 0;
   const idleKb = procKb(serverPid, 'VmRSS');
   const env = { PULIH_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'pulih-import-bench-cli-')), PULIH_API_URL: server.url };
@@ -244,8 +207,7 @@ async function main(): Promise<void> {
     ) as JobJson;
   }
   const serverHwmKb = procKb(serverPid, 'VmHWM');
-  server.child.kill('SIGTERM');
-  await new Promise((resolve) => server.child.once('exit', resolve));
+  await server.stop();
   const imported = openDatabase(join(dataDir, 'pulih.sqlite'));
   const importedKpjs = (imported.sqlite.prepare('SELECT count(*) AS n FROM member_kpj').get() as { n: number }).n;
   imported.close();

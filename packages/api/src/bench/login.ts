@@ -5,12 +5,12 @@
  */
 import autocannon from 'autocannon';
 import { DEMO_MEMBER_PASSWORD } from '../demo/demo-accounts.js';
-import { startBenchServer } from './server-process.js';
+import { startDemoServer } from './server-process.js';
 
 const SECONDS = Number(process.argv[2] ?? 10);
 
 async function main(): Promise<void> {
-  const server = await startBenchServer({ PULIH_DEMO_MEMBERS: '1000' });
+  const server = await startDemoServer({ PULIH_DEMO_MEMBERS: '1000' });
   try {
     const healthz = (duration: number) => autocannon({ url: `${server.url}/healthz`, connections: 5, duration });
     const idle = await healthz(5);

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const mainJs = fileURLToPath(new URL('../main.js', import.meta.url));
+/** The built server (`packages/api/dist/main.js`), whether this module runs from dist or src. */
+const mainJs = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -18,23 +19,34 @@ async function freePort(): Promise<number> {
   });
 }
 
+export interface ServerProcessOptions {
+  /** The script and its arguments; by default the built server, `main.js start`. */
+  readonly args?: readonly string[];
+  /** Node's own options, before the script (`--cpu-prof`). */
+  readonly nodeArgs?: readonly string[];
+  /** The environment besides PATH, PORT and HOST; nothing else is inherited. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** The server's stderr: shown (the default) or piped away. */
+  readonly stderr?: 'inherit' | 'pipe';
+}
+
+export interface ServerProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Signals the server (SIGTERM by default) and resolves once it has exited. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
 /**
- * The built server in a process of its own (demo mode, a fresh data directory), so that load
- * generated here does not share its event loop.
+ * A server in a process of its own on a free port of 127.0.0.1, so that load generated here does
+ * not share its event loop (benches) or so that a test can kill it. Resolves once it says
+ * `listening on`; rejects if it exits before.
  */
-export async function startBenchServer(env: Record<string, string> = {}): Promise<{ url: string; stop: () => void }> {
+export async function startServerProcess(options: ServerProcessOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [mainJs, 'start'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      PULIH_DEMO: '1',
-      PULIH_DATA_DIR: mkdtempSync(join(tmpdir(), 'pulih-bench-')),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      INBOUND_SMTP_PORT: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...(options.args ?? [mainJs, 'start'])], {
+    env: { PATH: process.env.PATH ?? '', ...options.env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', options.stderr ?? 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
     let output = '';
@@ -42,7 +54,35 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
       output += chunk;
       if (output.includes('listening on')) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code}: ${output}`)));
   });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    child,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
+
+/**
+ * The built server in demo mode (`PULIH_DEMO=1`, no inbound SMTP) on `PULIH_DATA_DIR` from `env`,
+ * or a fresh data directory.
+ */
+export function startDemoServer(
+  env: Readonly<Record<string, string>> = {},
+  stderr: 'inherit' | 'pipe' = 'inherit',
+): Promise<ServerProcess> {
+  return startServerProcess({
+    env: {
+      PULIH_DEMO: '1',
+      PULIH_DATA_DIR: env.PULIH_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'pulih-bench-')),
+      INBOUND_SMTP_PORT: '0',
+      ...env,
+    },
+    stderr,
+  });
 }

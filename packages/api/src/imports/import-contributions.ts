@@ -3,21 +3,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { appendAudit } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import type { Db, OpenedDatabase } from '../db/database.js';
 import { CONTRIBUTION_COLUMNS, type ContributionRowCheck, checkContributionRow } from './contribution-row.js';
-import { findJob, finishJob, type ImportJobRow } from './import-job-store.js';
+import { findJob, type ImportJobRow } from './import-job-store.js';
 import {
   DEFAULT_BATCH_ROWS,
-  DEFAULT_IDLE_MS,
   type ImportOutcome,
   type ImportTuning,
   outcomeOf,
   type UploadedFile,
 } from './import-outcome.js';
 import { encodeReportReason } from './import-report.js';
-import { ImportFileError, readCsvUpload } from './read-upload.js';
+import { finishImportJob, type PendingRow, UploadBatches } from './import-run.js';
+import { ImportFileError, type UploadOutcome } from './read-upload.js';
 
 /** A month's contribution that this file turned from unpaid (or absent) into paid. */
 export interface NewlyPaidContribution {
@@ -140,11 +139,6 @@ export function commitStagedContributions(
   return { employersCreated, newlyPaidCount, newlyPaid: () => readNewlyPaid.iterate() };
 }
 
-interface PendingRow {
-  readonly line: number;
-  readonly check: ContributionRowCheck;
-}
-
 /**
  * Imports a contributions file ALL OR NOTHING: every row is checked as the file streams in
  * (format, amounts, dates, a KPJ the registry knows, no (kpj, period, npp) twice in the file)
@@ -173,12 +167,10 @@ export async function importContributions(
     `UPDATE import_jobs SET rows_read = rows_read + ?, rows_rejected = rows_rejected + ? WHERE id = ?`,
   );
   const stage = new Stage(sqlite);
-  let pending: PendingRow[] = [];
   let lastLine = 0;
   let rejectedRows = 0;
-  let failure: unknown = null;
 
-  const stageBatch = sqlite.transaction((batch: PendingRow[]) => {
+  const stageBatch = sqlite.transaction((batch: PendingRow<ContributionRowCheck>[]) => {
     let rejected = 0;
     for (const { line, check } of batch) {
       let reasons: string[];
@@ -200,47 +192,21 @@ export async function importContributions(
     progress.run(batch.length, rejected, job.id);
     return rejected;
   });
-  const flush = () => {
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    rejectedRows += stageBatch(batch);
-  };
+  const upload = new UploadBatches({
+    columns: CONTRIBUTION_COLUMNS,
+    skipThroughLine: 0,
+    check: (fields) => checkContributionRow(fields, today),
+    batchRows: () => batchRows,
+    commit(batch) {
+      rejectedRows += stageBatch(batch);
+      lastLine = (batch[batch.length - 1] as PendingRow<ContributionRowCheck>).line;
+    },
+  });
 
   try {
-    let outcome: Awaited<ReturnType<typeof readCsvUpload>>;
+    let outcome: UploadOutcome;
     try {
-      outcome = await readCsvUpload(
-        file.body,
-        {
-          columns: CONTRIBUTION_COLUMNS,
-          skipThroughLine: 0,
-          expectedBytes: file.expectedBytes,
-          idleMs: tuning.idleMs ?? DEFAULT_IDLE_MS,
-        },
-        {
-          row(fields, line) {
-            if (failure) throw failure;
-            lastLine = line;
-            pending.push({ line, check: checkContributionRow(fields, today) });
-            if (pending.length >= batchRows) flush();
-          },
-          unreadable(line, problem) {
-            if (failure) throw failure;
-            lastLine = line;
-            pending.push({ line, check: { ok: false, reasons: [problem] } });
-          },
-          idle() {
-            try {
-              if (!failure) flush();
-            } catch (error) {
-              failure = error;
-            }
-          },
-        },
-      );
-      if (failure) throw failure;
-      flush();
+      outcome = await upload.read(file, tuning);
     } catch (error) {
       const message =
         error instanceof ImportFileError ? error.message : 'the import failed on the server; nothing was loaded';
@@ -285,7 +251,9 @@ export async function importContributions(
           'UPDATE import_jobs SET rows_accepted = rows_read, last_committed_line = ? WHERE id = ?',
         )
         .run(lastLine, job.id);
-      finishWithAudit(db, job, staffId, 'completed', null, clock.now(), committed.employersCreated);
+      finishImportJob(db, job, staffId, 'completed', null, clock.now(), () => ({
+        employersCreated: committed.employersCreated,
+      }));
       return committed;
     })();
     if (!loaded) {
@@ -301,40 +269,6 @@ export async function importContributions(
   }
 }
 
-function finishWithAudit(
-  db: Db,
-  job: ImportJobRow,
-  staffId: number,
-  state: 'completed' | 'rejected' | 'failed',
-  error: string | null,
-  now: Date,
-  employersCreated = 0,
-): void {
-  finishJob(db, job.id, { state, error, now });
-  const row = findJob(db, job.id) as ImportJobRow;
-  appendAudit(
-    db,
-    {
-      actorKind: 'staff',
-      actorId: String(staffId),
-      action:
-        state === 'completed' ? 'imports.completed' : state === 'rejected' ? 'imports.rejected' : 'imports.stopped',
-      memberId: null,
-      channel: 'cli',
-      detail: {
-        jobId: job.id,
-        kind: job.kind,
-        rowsRead: row.rowsRead,
-        rowsAccepted: row.rowsAccepted,
-        rowsRejected: row.rowsRejected,
-        ...(state === 'completed' ? { employersCreated } : {}),
-        ...(error ? { error } : {}),
-      },
-    },
-    now,
-  );
-}
-
 function stop(db: Db, clock: Clock, job: ImportJobRow, staffId: number, state: 'rejected' | 'failed', error: string) {
-  db.transaction((tx) => finishWithAudit(tx, job, staffId, state, error, clock.now()));
+  db.transaction((tx) => finishImportJob(tx, job, staffId, state, error, clock.now()));
 }

@@ -1,12 +1,11 @@
 import { performance } from 'node:perf_hooks';
+import { MEMBER_CSV_COLUMNS } from '@pulih/domain';
 import type Database from 'better-sqlite3';
-import { appendAudit } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import type { OpenedDatabase } from '../db/database.js';
-import { findJob, finishJob, type ImportJobRow } from './import-job-store.js';
+import { findJob, type ImportJobRow } from './import-job-store.js';
 import {
   DEFAULT_BATCH_ROWS,
-  DEFAULT_IDLE_MS,
   type ImportOutcome,
   ImportTakenOverError,
   type ImportTuning,
@@ -14,14 +13,9 @@ import {
   type UploadedFile,
 } from './import-outcome.js';
 import { encodeReportReason } from './import-report.js';
-import {
-  checkMemberRow,
-  MEMBER_COLUMNS,
-  type MemberRow,
-  type MemberRowCheck,
-  NIK_NEEDS_CORRECTION,
-} from './member-row.js';
-import { ImportFileError, readCsvUpload } from './read-upload.js';
+import { finishImportJob, type PendingRow, UploadBatches } from './import-run.js';
+import { checkMemberRow, type MemberRow, type MemberRowCheck, NIK_NEEDS_CORRECTION } from './member-row.js';
+import { ImportFileError, type UploadOutcome } from './read-upload.js';
 
 /**
  * About how long one batch may hold the server: its transaction is synchronous, and SQLite has
@@ -154,11 +148,6 @@ function applyMemberRow(s: Statements, row: MemberRow, now: string): Applied {
   return { notes };
 }
 
-interface PendingRow {
-  readonly line: number;
-  readonly check: MemberRowCheck;
-}
-
 /**
  * Imports a members file as it is uploaded, in batches: each batch, its report lines and the
  * job's `last_committed_line` commit in one transaction, so an upload that stops (the sender
@@ -183,10 +172,8 @@ export async function importMembers(
   let batchRows = tuning.batchRows ?? DEFAULT_BATCH_ROWS;
   const isAdaptive = tuning.batchRows === undefined;
   let committedLine = job.lastCommittedLine;
-  let pending: PendingRow[] = [];
-  let failure: unknown = null;
 
-  const commitBatch = sqlite.transaction((batch: PendingRow[], now: string) => {
+  const commitBatch = sqlite.transaction((batch: PendingRow<MemberRowCheck>[], now: string) => {
     let accepted = 0;
     let rejected = 0;
     for (const { line, check } of batch) {
@@ -205,16 +192,13 @@ export async function importMembers(
           s.report.run(job.id, line, encodeReportReason('imported_with_note', applied.notes));
       }
     }
-    const lastLine = (batch[batch.length - 1] as PendingRow).line;
+    const lastLine = (batch[batch.length - 1] as PendingRow<MemberRowCheck>).line;
     const moved = s.advanceJob.run(batch.length, accepted, rejected, lastLine, job.id, committedLine).changes;
     if (moved !== 1) throw new ImportTakenOverError();
     return lastLine;
   });
 
-  const commit = () => {
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
+  const commit = (batch: PendingRow<MemberRowCheck>[]) => {
     const started = performance.now();
     committedLine = commitBatch(batch, clock.now().toISOString());
     const ms = performance.now() - started;
@@ -224,70 +208,38 @@ export async function importMembers(
     }
   };
 
-  let outcome: Awaited<ReturnType<typeof readCsvUpload>> | null = null;
+  const upload = new UploadBatches({
+    columns: MEMBER_CSV_COLUMNS,
+    skipThroughLine: job.lastCommittedLine,
+    check: checkMemberRow,
+    batchRows: () => batchRows,
+    commit,
+  });
+
+  let outcome: UploadOutcome | null = null;
   let fileError: ImportFileError | null = null;
   try {
-    outcome = await readCsvUpload(
-      file.body,
-      {
-        columns: MEMBER_COLUMNS,
-        skipThroughLine: job.lastCommittedLine,
-        expectedBytes: file.expectedBytes,
-        idleMs: tuning.idleMs ?? DEFAULT_IDLE_MS,
-      },
-      {
-        row(fields, line) {
-          if (failure) throw failure;
-          pending.push({ line, check: checkMemberRow(fields) });
-          if (pending.length >= batchRows) commit();
-        },
-        unreadable(line, problem) {
-          if (failure) throw failure;
-          pending.push({ line, check: { ok: false, reasons: [problem] } });
-        },
-        idle() {
-          try {
-            if (!failure) commit();
-          } catch (error) {
-            failure = error;
-          }
-        },
-      },
-    );
-    if (failure) throw failure;
-    commit();
+    outcome = await upload.read(file, tuning);
   } catch (error) {
     if (error instanceof ImportTakenOverError) throw error;
     if (error instanceof ImportFileError) fileError = error;
     else {
       // Keep what arrived complete before the failure, if the database still takes it.
       try {
-        commit();
+        upload.flush();
       } catch {}
       finish(database, clock, job, staffId, 'failed', 'the import failed on the server; send the file again to resume');
       throw error;
     }
   }
-  if (fileError) finish(database, clock, job, staffId, 'failed', fileError.message);
-  else if (!outcome?.complete)
-    finish(
-      database,
-      clock,
-      job,
-      staffId,
-      'failed',
-      `the upload stopped after line ${committedLine}; send the same file again to resume`,
-    );
-  else if (outcome.sha256 !== job.fileSha256)
-    finish(
-      database,
-      clock,
-      job,
-      staffId,
-      'failed',
-      `the file received differs from the one announced (changed while it was sent?); lines up to ${committedLine} were imported`,
-    );
-  else finish(database, clock, job, staffId, 'completed', null);
+  const error = fileError
+    ? fileError.message
+    : !outcome?.complete
+      ? `the upload stopped after line ${committedLine}; send the same file again to resume`
+      : outcome.sha256 !== job.fileSha256
+        ? `the file received differs from the one announced (changed while it was sent?); lines up to ${committedLine} were imported`
+        : null;
+  finish(database, clock, job, staffId, error === null ? 'completed' : 'failed', error);
   const finished = findJob(db, job.id) as ImportJobRow;
   if (fileError) throw fileError;
   return outcomeOf(finished);
@@ -302,28 +254,7 @@ function finish(
   error: string | null,
 ): void {
   const now = clock.now();
-  database.db.transaction((tx) => {
-    finishJob(tx, job.id, { state, error, now });
-    const row = findJob(tx, job.id) as ImportJobRow;
-    appendAudit(
-      tx,
-      {
-        actorKind: 'staff',
-        actorId: String(staffId),
-        action: state === 'completed' ? 'imports.completed' : 'imports.stopped',
-        memberId: null,
-        channel: 'cli',
-        detail: {
-          jobId: job.id,
-          kind: job.kind,
-          rowsRead: row.rowsRead,
-          rowsAccepted: row.rowsAccepted,
-          rowsRejected: row.rowsRejected,
-          lastCommittedLine: row.lastCommittedLine,
-          ...(error ? { error } : {}),
-        },
-      },
-      now,
-    );
-  });
+  database.db.transaction((tx) =>
+    finishImportJob(tx, job, staffId, state, error, now, (row) => ({ lastCommittedLine: row.lastCommittedLine })),
+  );
 }

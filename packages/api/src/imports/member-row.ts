@@ -8,19 +8,6 @@ import {
   type Sex,
 } from '@pulih/domain';
 
-/** The header of a members file: the same extract as the offline duplicate scan. */
-export const MEMBER_COLUMNS = [
-  'record_id',
-  'nik',
-  'kpj',
-  'full_name',
-  'birth_date',
-  'sex',
-  'mother_name',
-  'phone',
-  'email',
-] as const;
-
 /** Shown with the member (`members.status_reason`) while `members.nik` is null. */
 export const NIK_NEEDS_CORRECTION = 'NIK perlu dikoreksi / NIK needs correction';
 
@@ -62,7 +49,7 @@ function sexOf(raw: string): Sex | null | 'invalid' {
 }
 
 /**
- * Checks and normalises one members row (fields in `MEMBER_COLUMNS` order). A row is refused
+ * Checks and normalises one members row (fields in `MEMBER_CSV_COLUMNS` order). A row is refused
  * only when it cannot make a member: no usable KPJ or no name. Everything else is imported:
  * an empty or invalid NIK leaves the member's NIK empty and flagged, an invalid birth date, sex,
  * phone or email is dropped from the row with a note.

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { CsvRecordSplitter, locateColumns } from './csv-records.js';
+import { locateColumns } from '@pulih/domain';
+import { Utf8CsvSplitter } from './csv-records.js';
 
 /** What an import does with the records of an upload, in file order. */
 export interface UploadRowSink {
@@ -54,7 +55,7 @@ export async function readCsvUpload(
   let headerError: ImportFileError | null = null;
   const expected = options.columns.length;
   const fields: string[] = new Array(expected);
-  const splitter = new CsvRecordSplitter({
+  const splitter = new Utf8CsvSplitter({
     record(raw, line) {
       if (at === null) {
         if (headerError) return;
@@ -67,7 +68,7 @@ export async function readCsvUpload(
         }
         at = located.at;
         width = raw.length;
-        splitter.width = width;
+        splitter.records.width = width;
         return;
       }
       if (line <= options.skipThroughLine) return;

@@ -1,3 +1,4 @@
+import { PERSONAL_DATA_CATEGORIES } from '@pulih/domain';
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
@@ -209,21 +210,7 @@ export const memberDataOutput = z.object({
 export type MemberData = z.infer<typeof memberDataOutput>;
 
 /** The categories of the document, in the order they are shown (the PDF, the portal). */
-export const memberDataCategories = [
-  'identity',
-  'kpjNumbers',
-  'contacts',
-  'accounts',
-  'sessions',
-  'contributions',
-  'balanceTransfers',
-  'claims',
-  'claimDocuments',
-  'appointments',
-  'correctionRequests',
-  'noticePreferences',
-  'accessHistory',
-] as const satisfies readonly (keyof MemberData)[];
+export const memberDataCategories = PERSONAL_DATA_CATEGORIES satisfies readonly (keyof MemberData)[];
 
 const NOT_SHOWN = [
   "mother's maiden name: kept only to check identity, never shown back",
