@@ -1,10 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PERSONAL_DATA_CATEGORIES } from '@pulih/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-// The e2e package has no dependency on @pulih/domain: the list is read from its source.
-import { PERSONAL_DATA_CATEGORIES } from '../../../packages/domain/src/personal-data-categories.js';
 import { useDemoBrowser } from './demo-browser.js';
 
 // "Data saya": Siti downloads everything held about her as JSON and as PDF and finds every

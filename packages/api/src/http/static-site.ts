@@ -22,7 +22,7 @@ const contentTypes: Record<string, string> = {
 export function staticSite(root: string, mountPath: string) {
   const rootDir = normalize(root);
   return async (c: Context): Promise<Response> => {
-    const relative = decodeURIComponent(new URL(c.req.url).pathname.slice(mountPath.length)).replace(/^\/+/, '');
+    const relative = decodePath(new URL(c.req.url).pathname.slice(mountPath.length)).replace(/^\/+/, '');
     const candidate = normalize(join(rootDir, relative));
     const insideRoot = candidate === rootDir || candidate.startsWith(rootDir + sep);
     const file = insideRoot && relative !== '' && (await isFile(candidate)) ? candidate : join(rootDir, 'index.html');
@@ -38,6 +38,15 @@ export function staticSite(root: string, mountPath: string) {
       'cache-control': isIndex ? 'no-cache' : 'public, max-age=31536000, immutable',
     });
   };
+}
+
+/** A malformed percent-encoding (`/%E0%A4%A`) names no file: it gets the index, not a server error. */
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return '';
+  }
 }
 
 async function isFile(path: string): Promise<boolean> {
