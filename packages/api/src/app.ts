@@ -101,6 +101,20 @@ export function createApp({ database, config, clock = systemClock, benchRoute = 
         403,
       );
     }
+    // Every client sends JSON. A form (text/plain, url-encoded, multipart) is what another site can
+    // post without a preflight: refuse it before any procedure reads it as an empty input.
+    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+    if (c.req.method === 'POST' && mediaType !== 'application/json') {
+      return c.json(
+        {
+          error: {
+            message: 'Requests to the API are JSON (Content-Type: application/json).',
+            data: { appCode: 'INVALID_INPUT', httpStatus: 415 },
+          },
+        },
+        415,
+      );
+    }
     return next();
   });
 

@@ -41,6 +41,11 @@ export const envSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'PULIH_DOCUMENT_KEY must be 64 hex characters (32 bytes)')
     .optional(),
+  /** Retired document keys still needed to read older files, comma-separated (key rotation). */
+  PULIH_DOCUMENT_OLD_KEYS: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}(,[0-9a-fA-F]{64})*$/, 'PULIH_DOCUMENT_OLD_KEYS must be 64-hex keys separated by commas')
+    .optional(),
   /** Largest claim document accepted, in bytes. */
   PULIH_DOCUMENT_MAX_BYTES: z.coerce
     .number()
@@ -76,6 +81,8 @@ export interface DocumentConfig {
   readonly dir: string;
   /** 32 bytes: from PULIH_DOCUMENT_KEY, or in demo/test derived from the server secret. */
   readonly key: Buffer;
+  /** Retired keys, only to read files sealed before a rotation (each file names its key by id). */
+  readonly oldKeys: readonly Buffer[];
   readonly maxBytes: number;
   readonly retentionDays: number;
 }
@@ -125,6 +132,7 @@ export function loadConfig(
         key: env.PULIH_DOCUMENT_KEY
           ? Buffer.from(env.PULIH_DOCUMENT_KEY, 'hex')
           : deriveSecretBoxKey(secret, 'pulih:claim-documents'),
+        oldKeys: (env.PULIH_DOCUMENT_OLD_KEYS?.split(',') ?? []).map((hex) => Buffer.from(hex, 'hex')),
         maxBytes: env.PULIH_DOCUMENT_MAX_BYTES,
         retentionDays: env.PULIH_DOCUMENT_RETENTION_DAYS,
       },

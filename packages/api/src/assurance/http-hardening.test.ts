@@ -274,15 +274,11 @@ describe('cross-site mutations', () => {
         expect(response.status, `${path} ${contentType}`).toBeLessThan(500);
         expect(response.headers.get('set-cookie'), path).toBeNull();
         if (response.status === 200) accepted.push(`${path} ${contentType}`);
-        // 415 for text and url-encoded forms; multipart goes on to tRPC's form-data parsing, and
-        // then to the procedure's authorization (401/403) and its input schema (400).
-        else expect([400, 401, 403, 415], `${path} ${contentType}`).toContain(response.status);
+        // Every non-JSON body is refused before any procedure sees it.
+        else expect(response.status, `${path} ${contentType}`).toBe(415);
       }
     }
-    // Known and harmless: a FormData is an object to an all-optional input schema, read as {} —
-    // the preferences procedure then changes no preference (it only audits the empty change).
-    // docs/ASSURANCE.md recommends refusing non-JSON bodies on /trpc outright.
-    expect(accepted).toEqual(['notices.setPreferences multipart/form-data; boundary=x']);
+    expect(accepted).toEqual([]);
     expect(await preferences()).toBe(preferencesBefore);
     expect(watch.writes()).toBe(before);
     // The session was not ended by auth.logout either.

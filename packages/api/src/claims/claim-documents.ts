@@ -14,9 +14,16 @@ import {
 
 /** A document uploaded but never attached to a claim is kept only this long. */
 const UNATTACHED_KEEP_DAYS = 2;
-const MAGIC = Buffer.from('PULIHDOC1');
+/** v2: `PULIHDOC2`, the key id (4 bytes), IV, tag, ciphertext. v1 (no key id) is read with the current key. */
+const MAGIC_V1 = Buffer.from('PULIHDOC1');
+const MAGIC = Buffer.from('PULIHDOC2');
+const KEY_ID_BYTES = 4;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+
+/** A short fingerprint of a key, stored with each file so that keys can rotate: it reveals nothing of the key. */
+export const documentKeyIdOf = (key: Buffer): string =>
+  createHash('sha256').update('pulih:document-key-id').update(key).digest().subarray(0, KEY_ID_BYTES).toString('hex');
 
 /** AES-256-GCM with the document id as associated data: a file swapped for another one fails to open. */
 function seal(key: Buffer, id: string, content: Buffer): Buffer {
@@ -24,17 +31,33 @@ function seal(key: Buffer, id: string, content: Buffer): Buffer {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(id));
   const ciphertext = Buffer.concat([cipher.update(content), cipher.final()]);
-  return Buffer.concat([MAGIC, iv, cipher.getAuthTag(), ciphertext]);
+  return Buffer.concat([MAGIC, Buffer.from(documentKeyIdOf(key), 'hex'), iv, cipher.getAuthTag(), ciphertext]);
 }
 
-function open(key: Buffer, id: string, sealed: Buffer): Buffer {
+/** The key a file was sealed with: the current one or a retired one still configured to read. */
+function keyFor(config: DocumentConfig, id: string, sealed: Buffer): { key: Buffer; body: Buffer } {
+  if (sealed.subarray(0, MAGIC_V1.length).equals(MAGIC_V1)) {
+    return { key: config.key, body: sealed.subarray(MAGIC_V1.length) };
+  }
   if (!sealed.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error(`document ${id}: unknown file format`);
-  const iv = sealed.subarray(MAGIC.length, MAGIC.length + IV_BYTES);
-  const tag = sealed.subarray(MAGIC.length + IV_BYTES, MAGIC.length + IV_BYTES + TAG_BYTES);
+  const keyId = sealed.subarray(MAGIC.length, MAGIC.length + KEY_ID_BYTES).toString('hex');
+  const key = [config.key, ...config.oldKeys].find((candidate) => documentKeyIdOf(candidate) === keyId);
+  if (!key) {
+    throw new Error(
+      `document ${id}: sealed with key ${keyId}, which is neither PULIH_DOCUMENT_KEY nor in PULIH_DOCUMENT_OLD_KEYS`,
+    );
+  }
+  return { key, body: sealed.subarray(MAGIC.length + KEY_ID_BYTES) };
+}
+
+function open(config: DocumentConfig, id: string, sealed: Buffer): Buffer {
+  const { key, body } = keyFor(config, id, sealed);
+  const iv = body.subarray(0, IV_BYTES);
+  const tag = body.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
   const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   decipher.setAAD(Buffer.from(id));
   decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(sealed.subarray(MAGIC.length + IV_BYTES + TAG_BYTES)), decipher.final()]);
+  return Buffer.concat([decipher.update(body.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
 }
 
 const pathOf = (config: DocumentConfig, storageKey: string): string => join(config.dir, storageKey);
@@ -101,7 +124,7 @@ export function discardStoredFiles(config: DocumentConfig, ids: readonly string[
 export function readClaimDocument(config: DocumentConfig, row: ClaimDocumentRow): Buffer {
   if (row.deletedAt !== null)
     throw appError('DOCUMENT_NOT_FOUND', 'The document was deleted after its retention period.');
-  const content = open(config.key, row.id, readFileSync(pathOf(config, row.storageKey)));
+  const content = open(config, row.id, readFileSync(pathOf(config, row.storageKey)));
   if (createHash('sha256').update(content).digest('hex') !== row.sha256) {
     throw new Error(`document ${row.id}: content does not match its digest`);
   }
