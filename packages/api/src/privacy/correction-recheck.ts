@@ -1,54 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import {
-  comparePair,
-  type DuplicateRecord,
-  nameFrequenciesOf,
-  type PreparedRecord,
-  prepareRecord,
-} from '@pulih/domain';
-import { and, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { comparePair, nameFrequenciesOf, type PreparedRecord, prepareRecord } from '@pulih/domain';
 import type { Db } from '../db/database.js';
-import { memberContacts, memberKpj, members } from '../db/schema.js';
-import { insertScan, updateScan, upsertCandidate } from '../repositories/duplicate-repository.js';
+import {
+  duplicateRecordsOf,
+  duplicateRecordsSharingKeys,
+  insertScan,
+  updateScan,
+  upsertCandidate,
+} from '../repositories/duplicate-repository.js';
 
 /** More candidates than this share only very common keys (a birth date): the nightly scan covers the rest. */
 const MAX_CANDIDATES = 2_000;
-
-const recordSelection = {
-  id: members.id,
-  nik: members.nik,
-  fullName: members.fullName,
-  birthDate: members.birthDate,
-  sex: members.sex,
-  motherName: members.motherName,
-  email: memberContacts.email,
-  phone: memberContacts.phone,
-  kpj: sql<string | null>`(select min(${memberKpj.kpj}) from ${memberKpj} where ${memberKpj.memberId} = ${members.id})`,
-};
-
-type SelectedRecord = {
-  id: number;
-  nik: string | null;
-  fullName: string;
-  birthDate: string | null;
-  sex: 'L' | 'P' | null;
-  motherName: string | null;
-  email: string | null;
-  phone: string | null;
-  kpj: string | null;
-};
-
-const toDuplicateRecord = (r: SelectedRecord): DuplicateRecord => ({
-  recordId: String(r.id),
-  nik: r.nik ?? '',
-  kpj: r.kpj ?? '',
-  fullName: r.fullName,
-  birthDate: r.birthDate ?? '',
-  sex: r.sex ?? '',
-  motherName: r.motherName ?? '',
-  phone: r.phone ?? '',
-  email: r.email ?? '',
-});
 
 export interface RecheckResult {
   readonly scanId: string;
@@ -68,36 +30,15 @@ export interface RecheckResult {
  * full scan: at worst an extra item for review, never a merge.
  */
 export function recheckDuplicatesOf(db: Db, memberId: number, staffId: number, now: Date): RecheckResult {
-  const self = db
-    .select(recordSelection)
-    .from(members)
-    .leftJoin(memberContacts, eq(memberContacts.memberId, members.id))
-    .where(eq(members.id, memberId))
-    .get();
+  const self = duplicateRecordsOf(db, [memberId])[0];
   const scanId = randomUUID();
   insertScan(db, scanId, staffId, 0, now);
   if (!self) {
     updateScan(db, scanId, { state: 'done', phase: 'correction re-check', finishedAt: now.toISOString() });
     return { scanId, compared: 0, candidates: 0 };
   }
-  const keys: SQL[] = [];
-  if (self.nik) {
-    keys.push(eq(members.nik, self.nik));
-    if (self.nik.length === 16) keys.push(sql`substr(${members.nik}, 1, 12) = ${self.nik.slice(0, 12)}`);
-  }
-  if (self.birthDate) keys.push(eq(members.birthDate, self.birthDate));
-  keys.push(eq(members.fullName, self.fullName));
-  if (self.motherName) keys.push(eq(members.motherName, self.motherName));
-  if (self.email) keys.push(eq(memberContacts.email, self.email));
-  if (self.phone) keys.push(eq(memberContacts.phone, self.phone));
-  const others = db
-    .select(recordSelection)
-    .from(members)
-    .leftJoin(memberContacts, eq(memberContacts.memberId, members.id))
-    .where(and(ne(members.id, memberId), isNull(members.mergedIntoMemberId), or(...keys)))
-    .limit(MAX_CANDIDATES)
-    .all();
-  const prepared = [self, ...others].map((r) => prepareRecord(toDuplicateRecord(r)));
+  const others = duplicateRecordsSharingKeys(db, self, MAX_CANDIDATES);
+  const prepared = [self, ...others].map(prepareRecord);
   const frequencies = nameFrequenciesOf(prepared);
   const mine = prepared[0] as PreparedRecord;
   let candidates = 0;
@@ -131,19 +72,14 @@ export function recordNikConflict(
   staffId: number,
   now: Date,
 ): { scanId: string; decision: 'match' | 'review' } {
-  const rows = db
-    .select(recordSelection)
-    .from(members)
-    .leftJoin(memberContacts, eq(memberContacts.memberId, members.id))
-    .where(inArray(members.id, [memberId, holderId]))
-    .all();
-  const self = rows.find((row) => row.id === memberId);
-  const holder = rows.find((row) => row.id === holderId);
+  const rows = duplicateRecordsOf(db, [memberId, holderId]);
+  const self = rows.find((row) => row.recordId === String(memberId));
+  const holder = rows.find((row) => row.recordId === String(holderId));
   const scanId = randomUUID();
   insertScan(db, scanId, staffId, 1, now);
   let decision: 'match' | 'review' = 'review';
   if (self && holder) {
-    const prepared = [{ ...self, nik: requestedNik }, holder].map((r) => prepareRecord(toDuplicateRecord(r)));
+    const prepared = [{ ...self, nik: requestedNik }, holder].map(prepareRecord);
     const [mine, theirs] = prepared as [PreparedRecord, PreparedRecord];
     const comparison = comparePair(mine, theirs, nameFrequenciesOf(prepared));
     decision = comparison.decision === 'match' ? 'match' : 'review';

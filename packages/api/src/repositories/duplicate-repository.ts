@@ -1,5 +1,5 @@
 import type { DuplicatePair, DuplicateReason, DuplicateRecord } from '@pulih/domain';
-import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import {
   accounts,
@@ -42,42 +42,85 @@ export const findRunningScan = (db: Db): ScanRow | null =>
 export const countPersons = (db: Db): number =>
   db.select({ n: sql<number>`count(*)` }).from(members).where(isNull(members.mergedIntoMemberId)).get()?.n ?? 0;
 
+/** The member as the duplicate engine reads it: identity, the first KPJ number, the contacts. */
+const recordSelection = {
+  id: members.id,
+  nik: members.nik,
+  fullName: members.fullName,
+  birthDate: members.birthDate,
+  sex: members.sex,
+  motherName: members.motherName,
+  email: memberContacts.email,
+  phone: memberContacts.phone,
+  kpj: sql<string | null>`(select min(${memberKpj.kpj}) from ${memberKpj} where ${memberKpj.memberId} = ${members.id})`,
+};
+
+const selectRecords = (db: Db) =>
+  db.select(recordSelection).from(members).leftJoin(memberContacts, eq(memberContacts.memberId, members.id));
+
+const toDuplicateRecord = (r: {
+  id: number;
+  nik: string | null;
+  fullName: string;
+  birthDate: string | null;
+  sex: 'L' | 'P' | null;
+  motherName: string | null;
+  email: string | null;
+  phone: string | null;
+  kpj: string | null;
+}): DuplicateRecord => ({
+  recordId: String(r.id),
+  nik: r.nik ?? '',
+  kpj: r.kpj ?? '',
+  fullName: r.fullName,
+  birthDate: r.birthDate ?? '',
+  sex: r.sex ?? '',
+  motherName: r.motherName ?? '',
+  phone: r.phone ?? '',
+  email: r.email ?? '',
+});
+
 /**
  * One page of the registry in the engine's record shape, keyed by member id (`recordId`), after
  * `afterMemberId`. A member with several KPJ numbers is compared with the first one.
  */
 export function readRegistryPage(db: Db, afterMemberId: number, limit: number): DuplicateRecord[] {
-  return db
-    .select({
-      id: members.id,
-      nik: members.nik,
-      fullName: members.fullName,
-      birthDate: members.birthDate,
-      sex: members.sex,
-      motherName: members.motherName,
-      email: memberContacts.email,
-      phone: memberContacts.phone,
-      kpj: sql<
-        string | null
-      >`(select min(${memberKpj.kpj}) from ${memberKpj} where ${memberKpj.memberId} = ${members.id})`,
-    })
-    .from(members)
-    .leftJoin(memberContacts, eq(memberContacts.memberId, members.id))
+  return selectRecords(db)
     .where(and(gt(members.id, afterMemberId), isNull(members.mergedIntoMemberId)))
     .orderBy(asc(members.id))
     .limit(limit)
     .all()
-    .map((r) => ({
-      recordId: String(r.id),
-      nik: r.nik ?? '',
-      kpj: r.kpj ?? '',
-      fullName: r.fullName,
-      birthDate: r.birthDate ?? '',
-      sex: r.sex ?? '',
-      motherName: r.motherName ?? '',
-      phone: r.phone ?? '',
-      email: r.email ?? '',
-    }));
+    .map(toDuplicateRecord);
+}
+
+/** These members in the engine's record shape (any order). */
+export const duplicateRecordsOf = (db: Db, memberIds: readonly number[]): DuplicateRecord[] =>
+  memberIds.length === 0
+    ? []
+    : selectRecords(db)
+        .where(inArray(members.id, [...memberIds]))
+        .all()
+        .map(toDuplicateRecord);
+
+/**
+ * The unmerged persons other than `record` that share a blocking key with it: the NIK or its
+ * region and birth date, the birth date, the full name, the mother's name, an email or a phone.
+ */
+export function duplicateRecordsSharingKeys(db: Db, record: DuplicateRecord, limit: number): DuplicateRecord[] {
+  const keys: SQL[] = [eq(members.fullName, record.fullName)];
+  if (record.nik) {
+    keys.push(eq(members.nik, record.nik));
+    if (record.nik.length === 16) keys.push(sql`substr(${members.nik}, 1, 12) = ${record.nik.slice(0, 12)}`);
+  }
+  if (record.birthDate) keys.push(eq(members.birthDate, record.birthDate));
+  if (record.motherName) keys.push(eq(members.motherName, record.motherName));
+  if (record.email) keys.push(eq(memberContacts.email, record.email));
+  if (record.phone) keys.push(eq(memberContacts.phone, record.phone));
+  return selectRecords(db)
+    .where(and(ne(members.id, Number(record.recordId)), isNull(members.mergedIntoMemberId), or(...keys)))
+    .limit(limit)
+    .all()
+    .map(toDuplicateRecord);
 }
 
 /**
