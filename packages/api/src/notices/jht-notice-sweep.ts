@@ -61,19 +61,16 @@ export function sendMemberJhtNotices(db: Db, memberId: number, now: Date): numbe
   }
 
   const status = membershipStatusOf(db, personId, today);
-  if (status.status !== member.status || status.reason !== member.statusReason) {
-    db.update(members)
-      .set({ status: status.status, statusReason: status.reason })
-      .where(eq(members.id, personId))
-      .run();
-    if (status.status !== member.status) {
-      send({
-        topic: 'status_changed',
-        subject: `${status.status}:${status.reason}:${today}`,
-        template: 'membership_status_changed',
-        data: { membershipStatus: status.status, statusReason: status.reason },
-      });
-    }
+  // The stored status is the one last told to the member; `status_reason` is left alone (an
+  // import uses it to flag a NIK that needs correction).
+  if (status.status !== member.status) {
+    db.update(members).set({ status: status.status }).where(eq(members.id, personId)).run();
+    send({
+      topic: 'status_changed',
+      subject: `${status.status}:${status.reason}:${today}`,
+      template: 'membership_status_changed',
+      data: { membershipStatus: status.status, statusReason: status.reason },
+    });
   }
   return queued;
 }

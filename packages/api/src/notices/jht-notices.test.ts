@@ -1,7 +1,7 @@
 import { and, eq, gte } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contributions, outbox } from '../db/schema.js';
+import { contributions, members, outbox } from '../db/schema.js';
 import { DEMO_MEMBER_PASSWORD } from '../demo/demo-accounts.js';
 import { createDevAdapter } from '../notifications/dev-adapter.js';
 import { OutboxSender } from '../notifications/sender.js';
@@ -65,6 +65,24 @@ describe('JHT notices', () => {
       .all();
     expect(status.map((m) => m.subject)).toEqual(['Status kepesertaan Anda kini NON-AKTIF']);
     expect(status[0]?.body).toContain('tidak ada iuran selama 3 bulan berturut-turut');
+  });
+
+  it('records the status it told, and leaves a flag in status_reason (NIK needs correction) alone', async () => {
+    const server = await createTestServer();
+    const siti = server.db.select().from(members).where(eq(members.nik, '3273015708900001')).get();
+    server.db
+      .update(members)
+      .set({ statusReason: 'NIK perlu dikoreksi / NIK needs correction' })
+      .where(eq(members.id, siti?.id ?? 0))
+      .run();
+    stopPayingSiti(server);
+    await sweepJhtNotices(server.db, server.clock.now());
+    const after = server.db
+      .select()
+      .from(members)
+      .where(eq(members.id, siti?.id ?? 0))
+      .get();
+    expect(after).toMatchObject({ status: 'non_aktif', statusReason: 'NIK perlu dikoreksi / NIK needs correction' });
   });
 
   it('sends nothing the member switched off, and nothing to an unverified address', async () => {
