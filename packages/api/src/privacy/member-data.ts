@@ -10,11 +10,8 @@ import {
   correctionRequests,
   employers,
   jhtClaimDocuments,
-  jhtClaimEvents,
-  jhtClaims,
   jhtTransfers,
   memberContacts,
-  memberKpj,
   members,
   noticeTopics,
   participations,
@@ -22,7 +19,9 @@ import {
   staffUsers,
 } from '../db/schema.js';
 import { noticePreferencesFor } from '../notices/jht-notices.js';
+import { claimEventsOf, claimsOfMembers } from '../repositories/claim-repository.js';
 import { memberIdsOfPerson, personIdOf } from '../repositories/duplicate-repository.js';
+import { kpjCardsOf } from '../repositories/jht-repository.js';
 import { openSecret } from '../security/secret-box.js';
 
 /**
@@ -226,12 +225,7 @@ export function collectMemberData(db: Db, memberId: number, documentKey: Buffer,
   const memberIds = memberIdsOfPerson(db, personId);
   const person = db.select().from(members).where(eq(members.id, personId)).get();
   if (!person) throw new Error(`member ${personId} not found`);
-  const kpjRows = db
-    .select()
-    .from(memberKpj)
-    .where(inArray(memberKpj.memberId, memberIds))
-    .orderBy(asc(memberKpj.registeredAt))
-    .all();
+  const kpjRows = kpjCardsOf(db, memberIds);
   const kpjs = kpjRows.map((row) => row.kpj);
   const employmentRows =
     kpjs.length === 0
@@ -253,22 +247,9 @@ export function collectMemberData(db: Db, memberId: number, documentKey: Buffer,
           .all();
   const accountRows = db.select().from(accounts).where(inArray(accounts.memberId, memberIds)).all();
   const accountIds = accountRows.map((row) => row.id);
-  const claimRows = db
-    .select()
-    .from(jhtClaims)
-    .where(inArray(jhtClaims.memberId, memberIds))
-    .orderBy(desc(jhtClaims.submittedAt))
-    .all();
+  const claimRows = claimsOfMembers(db, memberIds);
   const claimIds = claimRows.map((row) => row.id);
-  const eventRows =
-    claimIds.length === 0
-      ? []
-      : db
-          .select()
-          .from(jhtClaimEvents)
-          .where(inArray(jhtClaimEvents.claimId, claimIds))
-          .orderBy(asc(jhtClaimEvents.id))
-          .all();
+  const eventRows = claimEventsOf(db, claimIds);
   const history = db
     .select({
       at: auditLog.at,
