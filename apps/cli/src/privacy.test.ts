@@ -58,6 +58,24 @@ describe('pulih corrections', () => {
     expect(rejected.stdout).toMatch(/ditolak \/ rejected/);
   });
 
+  it("approves a mother's-name correction only with the name typed from the KK at the prompt, never shown or passed as an option", async () => {
+    const id = await memberRequests('siti.rahayu@example.com', 'mother_name', 'Sumarni Wati');
+    const officer = await loggedInAs('demo.branch');
+    const show = await pulih(['corrections', 'show', id], officer);
+    expect(show.code, show.stderr).toBe(0);
+    expect(show.stdout).not.toMatch(/sumarni/i);
+    const wrong = await pulih(['corrections', 'approve', id, '--reason', 'KK diperiksa'], officer, 'SUMARNI\n');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/MOTHER_NAME_EVIDENCE_MISMATCH/);
+    const none = await pulih(['corrections', 'approve', id, '--reason', 'KK diperiksa'], officer, '\n');
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/nothing was decided/);
+    const approved = await pulih(['corrections', 'approve', id, '--reason', 'KK diperiksa'], officer, 'Sumarni Wati\n');
+    expect(approved.code, approved.stderr).toBe(0);
+    expect(approved.stdout).toMatch(/disetujui \/ approved/);
+    expect(approved.stdout).not.toMatch(/sumarni/i);
+  });
+
   it('answers a NIK held by someone else, a malformed number and a refused role with one line and a non-zero exit', async () => {
     const id = await memberRequests('siti.rahayu@example.com', 'nik', '3174051203850002');
     const supervisor = await loggedInAs('demo.supervisor');

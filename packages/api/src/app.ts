@@ -70,7 +70,7 @@ export function createApp({ database, config, clock = systemClock, benchRoute = 
   if (benchRoute) app.get('/bench/bare', (c) => c.json({ ok: true }));
 
   // Staff file imports stream in without a size limit (members, contributions; bearer token).
-  app.route('/api/imports', importUploadRoute({ database, clock }));
+  app.route('/api/imports', importUploadRoute({ database, clock, identityKey: config.identityKey }));
 
   // Claim documents and correction evidence come base64-encoded in JSON: their procedures take up to the document limit
   // (the counter several documents at once); the bytes themselves are checked again after decoding.

@@ -37,6 +37,7 @@ describe('loadConfig', () => {
         SMTP_URL: 'smtp://mail.internal:25',
         SMS_WEBHOOK_URL: 'https://sms.internal/send',
         PULIH_DOCUMENT_KEY: 'ab'.repeat(32),
+        PULIH_IDENTITY_KEY: 'cd'.repeat(32),
       },
       'serve',
     );
@@ -50,15 +51,31 @@ describe('loadConfig', () => {
     });
   });
 
-  it('refuses to serve without a key for claim documents, and takes the key from the environment', () => {
+  it('refuses to serve without a key for claim documents or for identity digests, and takes the keys from the environment', () => {
     const mail = { PULIH_SECRET: secret, SMTP_URL: 'smtp://m:25', SMS_WEBHOOK_URL: 'https://sms.internal/send' };
     expect(loadConfig(mail, 'serve')).toEqual({
       ok: false,
       message: 'refusing to serve: PULIH_DOCUMENT_KEY is not set (claim documents are encrypted)',
     });
     expect(loadConfig({ ...mail, PULIH_DOCUMENT_KEY: 'xyz' }, 'serve').ok).toBe(false);
-    const served = loadConfig({ ...mail, PULIH_DOCUMENT_KEY: '0f'.repeat(32), PULIH_DATA_DIR: '/srv/pulih' }, 'serve');
+    expect(loadConfig({ ...mail, PULIH_DOCUMENT_KEY: '0f'.repeat(32) }, 'serve')).toEqual({
+      ok: false,
+      message: "refusing to serve: PULIH_IDENTITY_KEY is not set (mothers' names are kept as keyed digests)",
+    });
+    expect(loadConfig({ ...mail, PULIH_DOCUMENT_KEY: '0f'.repeat(32), PULIH_IDENTITY_KEY: '12' }, 'serve').ok).toBe(
+      false,
+    );
+    const served = loadConfig(
+      {
+        ...mail,
+        PULIH_DOCUMENT_KEY: '0f'.repeat(32),
+        PULIH_IDENTITY_KEY: 'e1'.repeat(32),
+        PULIH_DATA_DIR: '/srv/pulih',
+      },
+      'serve',
+    );
     expect(served.ok && served.config.documents.key.toString('hex')).toBe('0f'.repeat(32));
+    expect(served.ok && served.config.identityKey.toString('hex')).toBe('e1'.repeat(32));
     expect(served.ok && served.config.documents.dir).toBe('/srv/pulih/documents');
   });
 

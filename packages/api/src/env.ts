@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { IdentityMigrationKeys } from './security/identity-digest.js';
 import { deriveSecretBoxKey } from './security/secret-box.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -46,6 +47,14 @@ export const envSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}(,[0-9a-fA-F]{64})*$/, 'PULIH_DOCUMENT_OLD_KEYS must be 64-hex keys separated by commas')
     .optional(),
+  /**
+   * The key of the keyed digests that stand for identity answers (the mother's maiden name):
+   * 64 hex characters. Required to serve; it cannot rotate without collecting the names again.
+   */
+  PULIH_IDENTITY_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'PULIH_IDENTITY_KEY must be 64 hex characters (32 bytes)')
+    .optional(),
   /** Largest claim document accepted, in bytes. */
   PULIH_DOCUMENT_MAX_BYTES: z.coerce
     .number()
@@ -74,7 +83,18 @@ export interface ServerConfig {
   readonly publicUrl: string;
   readonly notifications: NotificationConfig;
   readonly documents: DocumentConfig;
+  /** 32 bytes: from PULIH_IDENTITY_KEY, or in demo/test derived from the server secret. */
+  readonly identityKey: Buffer;
 }
+
+/** The keys that open sealed values and files: the current document key first, then the retired ones. */
+export const documentKeyring = (documents: DocumentConfig): readonly Buffer[] => [documents.key, ...documents.oldKeys];
+
+/** The keys a database needs to migrate values older versions wrote in clear. */
+export const migrationKeysOf = (config: ServerConfig): IdentityMigrationKeys => ({
+  identityKey: config.identityKey,
+  documentKeys: documentKeyring(config.documents),
+});
 
 /** Where and how claim documents are kept. */
 export interface DocumentConfig {
@@ -112,6 +132,12 @@ export function loadConfig(
     if (!env.PULIH_DOCUMENT_KEY) {
       return { ok: false, message: 'refusing to serve: PULIH_DOCUMENT_KEY is not set (claim documents are encrypted)' };
     }
+    if (!env.PULIH_IDENTITY_KEY) {
+      return {
+        ok: false,
+        message: "refusing to serve: PULIH_IDENTITY_KEY is not set (mothers' names are kept as keyed digests)",
+      };
+    }
   }
   const secret = env.PULIH_SECRET ?? (env.PULIH_DEMO ? DEMO_SECRET : undefined);
   if (!secret) return { ok: false, message: 'PULIH_SECRET is not set (or switch on demo mode with PULIH_DEMO=1)' };
@@ -136,6 +162,9 @@ export function loadConfig(
         maxBytes: env.PULIH_DOCUMENT_MAX_BYTES,
         retentionDays: env.PULIH_DOCUMENT_RETENTION_DAYS,
       },
+      identityKey: env.PULIH_IDENTITY_KEY
+        ? Buffer.from(env.PULIH_IDENTITY_KEY, 'hex')
+        : deriveSecretBoxKey(secret, 'pulih:identity-digests'),
     },
   };
 }

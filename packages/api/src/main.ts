@@ -5,7 +5,7 @@ import { deleteExpiredDocuments } from './claims/claim-documents.js';
 import { systemClock } from './clock.js';
 import { DatabaseUnusableError, openDatabase } from './db/database.js';
 import { seedDemo } from './demo/seed-demo.js';
-import { loadConfig } from './env.js';
+import { loadConfig, migrationKeysOf } from './env.js';
 import { type InboundMailListener, startInboundMail } from './inbound-mail/index.js';
 import { sweepJhtNotices } from './notices/jht-notice-sweep.js';
 import { createNotifier } from './notifications/index.js';
@@ -35,13 +35,13 @@ async function main(mode: 'start' | 'serve'): Promise<void> {
   }
   let database: ReturnType<typeof openDatabase>;
   try {
-    database = openDatabase(join(dataDir, 'pulih.sqlite'));
+    database = openDatabase(join(dataDir, 'pulih.sqlite'), { keys: migrationKeysOf(config) });
   } catch (error) {
     if (error instanceof DatabaseUnusableError) fail(error.message);
     throw error;
   }
   if (env.PULIH_DEMO) {
-    const seeded = await seedDemo(database.db, env.PULIH_DEMO_MEMBERS, new Date());
+    const seeded = await seedDemo(database.db, config.identityKey, env.PULIH_DEMO_MEMBERS, new Date());
     console.log(
       seeded ? `Demo data seeded (${env.PULIH_DEMO_MEMBERS} generated members).` : 'Demo data already present.',
     );

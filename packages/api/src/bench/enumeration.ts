@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   if (!loaded.ok) throw new Error(loaded.message);
   const database = openDatabase(join(mkdtempSync(join(tmpdir(), 'pulih-bench-')), 'bench.sqlite'));
   const clock = new ManualClock();
-  await seedDemo(database.db, 2000, clock.now());
+  await seedDemo(database.db, loaded.config.identityKey, 2000, clock.now());
   // Real accounts to probe: one per sample, so no identifier is reused.
   const passwordHash = await hashPassword('bench-password-not-used');
   const at = clock.now().toISOString();

@@ -13,6 +13,7 @@ import { openDatabase } from '../db/database.js';
 import { Utf8CsvSplitter } from '../imports/csv-records.js';
 import { IMPORT_CACHE_KIB } from '../imports/import-cache.js';
 import { checkMemberRow, type MemberRow, NIK_NEEDS_CORRECTION } from '../imports/member-row.js';
+import { deriveSecretBoxKey } from '../security/secret-box.js';
 
 const [file, databaseFile] = process.argv.slice(2);
 if (!file || !databaseFile) {
@@ -21,11 +22,13 @@ if (!file || !databaseFile) {
 }
 
 const TRANSACTION_ROWS = 50_000;
+/** The import under test digests mothers' names with the server's key; the baseline does the same work. */
+const IDENTITY_KEY = deriveSecretBoxKey('pulih-bench-import-baseline-secret-0000', 'pulih:identity-digests');
 const database = openDatabase(databaseFile);
 const { sqlite } = database;
 sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
 const insertMember = sqlite.prepare(
-  `INSERT INTO members (nik, full_name, birth_date, sex, mother_name, status, status_reason, created_at)
+  `INSERT INTO members (nik, full_name, birth_date, sex, mother_name_digest, status, status_reason, created_at)
    VALUES (?, ?, ?, ?, ?, 'aktif', ?, ?) ON CONFLICT (nik) DO NOTHING`,
 );
 const memberByNik = sqlite.prepare<[string], { id: number }>('SELECT id FROM members WHERE nik = ?');
@@ -46,7 +49,7 @@ const write = sqlite.transaction((batch: MemberRow[]) => {
       row.fullName,
       row.birthDate,
       row.sex,
-      row.motherName,
+      row.motherNameDigest,
       row.nik === null ? NIK_NEEDS_CORRECTION : null,
       now,
     );
@@ -68,7 +71,7 @@ const splitter = new Utf8CsvSplitter({
     }
     rows++;
     for (let i = 0; i < at.length; i++) fields[i] = raw[at[i] as number] ?? '';
-    const check = checkMemberRow(fields);
+    const check = checkMemberRow(fields, IDENTITY_KEY);
     if (!check.ok) return;
     pending.push(check.row);
     if (pending.length >= TRANSACTION_ROWS) {

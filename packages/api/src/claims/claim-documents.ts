@@ -11,6 +11,7 @@ import {
   insertClaimDocument,
   markDocumentDeleted,
 } from '../repositories/claim-repository.js';
+import { keyIdOf } from '../security/secret-box.js';
 
 /** A document uploaded but never attached to a claim is kept only this long. */
 const UNATTACHED_KEEP_DAYS = 2;
@@ -21,9 +22,8 @@ const KEY_ID_BYTES = 4;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-/** A short fingerprint of a key, stored with each file so that keys can rotate: it reveals nothing of the key. */
-export const documentKeyIdOf = (key: Buffer): string =>
-  createHash('sha256').update('pulih:document-key-id').update(key).digest().subarray(0, KEY_ID_BYTES).toString('hex');
+/** The fingerprint stored with each file (the same as sealed values carry): keys can rotate. */
+export const documentKeyIdOf = keyIdOf;
 
 /** AES-256-GCM with the document id as associated data: a file swapped for another one fails to open. */
 function seal(key: Buffer, id: string, content: Buffer): Buffer {

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { type IdentityMigrationKeys, registerIdentityMigrationFunctions } from '../security/identity-digest.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -24,9 +25,10 @@ export class DatabaseUnusableError extends Error {
 
 /**
  * Opens (or creates) the SQLite file, switches on WAL and foreign keys, and applies the
- * committed migrations. Pass `:memory:` for a fresh database in tests.
+ * committed migrations. Pass `:memory:` for a fresh database in tests. `keys` are needed only to
+ * migrate a database that an older version filled (it kept mothers' names in clear).
  */
-export function openDatabase(file: string): OpenedDatabase {
+export function openDatabase(file: string, options: { keys?: IdentityMigrationKeys } = {}): OpenedDatabase {
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file);
@@ -41,13 +43,20 @@ export function openDatabase(file: string): OpenedDatabase {
       `cannot use the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  registerIdentityMigrationFunctions(sqlite, options.keys);
   const db = drizzle(sqlite, { schema });
   try {
+    // A migration may retire values kept in clear (mothers' names): overwrite what it deletes
+    // rather than leave it in free pages of the file.
+    sqlite.pragma('secure_delete = ON');
     migrate(db, { migrationsFolder });
+    sqlite.pragma('secure_delete = OFF');
   } catch (error) {
     sqlite.close();
+    // Drizzle wraps the failing statement's error: its cause says what went wrong.
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     throw new DatabaseUnusableError(
-      `cannot migrate the database ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      `cannot migrate the database ${file}: ${cause instanceof Error ? cause.message : String(cause)}`,
     );
   }
   const ping = sqlite.prepare('select 1 as ok');

@@ -13,7 +13,7 @@ export const members = sqliteTable(
     fullName: text('full_name').notNull(),
     birthDate: text('birth_date'),
     sex: text('sex', { enum: ['L', 'P'] }),
-    motherName: text('mother_name'),
+    motherNameDigest: text('mother_name_digest'),
     status: text('status', { enum: ['aktif', 'non_aktif'] })
       .notNull()
       .default('aktif'),

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.js';
 import { accounts, memberContacts, memberKpj, members, meta, staffUsers } from '../db/schema.js';
 import { runRegistryScan } from '../duplicates/registry-scan.js';
 import { insertScan } from '../repositories/duplicate-repository.js';
+import { motherNameDigest } from '../security/identity-digest.js';
 import { hashPassword } from '../security/password.js';
 import {
   DEMO_MEMBER_PASSWORD,
@@ -29,7 +30,7 @@ interface MemberRow extends GeneratedMember {
   readonly statusReason?: string | null;
 }
 
-function insertMember(db: Db, row: MemberRow, now: string): number {
+function insertMember(db: Db, identityKey: Buffer, row: MemberRow, now: string): number {
   const inserted = db
     .insert(members)
     .values({
@@ -37,7 +38,7 @@ function insertMember(db: Db, row: MemberRow, now: string): number {
       fullName: row.fullName,
       birthDate: row.birthDate,
       sex: row.sex,
-      motherName: row.motherName,
+      motherNameDigest: motherNameDigest(identityKey, row.motherName),
       status: row.status ?? 'aktif',
       statusReason: row.statusReason ?? null,
       createdAt: now,
@@ -67,7 +68,7 @@ function insertMember(db: Db, row: MemberRow, now: string): number {
  * Seeds the demo registry once per database: the documented demo members and staff, then a
  * generated registry of `size` members. Returns false when the database was seeded before.
  */
-export async function seedDemo(db: Db, size: number, now: Date): Promise<boolean> {
+export async function seedDemo(db: Db, identityKey: Buffer, size: number, now: Date): Promise<boolean> {
   if (db.select().from(meta).where(eq(meta.key, SEEDED_KEY)).get()) return false;
   const [memberHash, staffHash] = await Promise.all([
     hashPassword(DEMO_MEMBER_PASSWORD),
@@ -80,6 +81,7 @@ export async function seedDemo(db: Db, size: number, now: Date): Promise<boolean
     for (const demo of [...demoMembers, ...demoDuplicateRegistrations]) {
       const memberId = insertMember(
         tx,
+        identityKey,
         {
           ...demo,
           emailVerifiedAt: demo.emailVerified ? yearsAgo(demo.confirmedYearsAgo) : null,
@@ -106,7 +108,7 @@ export async function seedDemo(db: Db, size: number, now: Date): Promise<boolean
       if (staff.role === 'supervisor') supervisorId = staffRow.id;
     }
     for (const member of demoMembersWithoutAccount) {
-      insertMember(tx, { ...member, emailVerifiedAt: null, phoneVerifiedAt: null, confirmedAt: null }, at);
+      insertMember(tx, identityKey, { ...member, emailVerifiedAt: null, phoneVerifiedAt: null, confirmedAt: null }, at);
     }
     // Generated members may collide with a demo member's NIK or KPJ only by chance; skip those.
     const taken = new Set(
@@ -119,7 +121,7 @@ export async function seedDemo(db: Db, size: number, now: Date): Promise<boolean
     );
     for (const member of generateRegistry(size)) {
       if ([member.nik, ...member.kpjNumbers, member.email].some((v) => v !== null && taken.has(v))) continue;
-      insertMember(tx, { ...member, emailVerifiedAt: null, phoneVerifiedAt: null, confirmedAt: null }, at);
+      insertMember(tx, identityKey, { ...member, emailVerifiedAt: null, phoneVerifiedAt: null, confirmedAt: null }, at);
       taken.add(member.nik);
     }
     seedDemoContributions(tx, at.slice(0, 10));

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
 import { duplicateCandidates, members } from '../db/schema.js';
 import { findScan, insertScan, readRegistryPage } from '../repositories/duplicate-repository.js';
+import { motherNameDigest } from '../security/identity-digest.js';
 import { loginStaffWithTotp } from '../test-support/staff-login.js';
 import { createTestServer, dataOf, type TestServer } from '../test-support/test-server.js';
 import { runRegistryScan } from './registry-scan.js';
@@ -73,7 +74,7 @@ const digits = (n: number) => String((Math.imul(n + 1, 2654435761) >>> 0) % 10_0
  * one), in groups of 25 persons who share a family name and a birth date: every group is one
  * block of 50 records to compare pair by pair, of which 25 pairs are the same person.
  */
-function addRegisteredTwice(db: Db, count: number): void {
+function addRegisteredTwice(db: Db, identityKey: Buffer, count: number): void {
   const rows: (typeof members.$inferInsert)[] = [];
   for (let i = 0; i < count; i++) {
     const group = Math.floor(i / 25);
@@ -84,7 +85,7 @@ function addRegisteredTwice(db: Db, count: number): void {
       fullName: `${GIVEN[i % 25]} ${FAMILIES[group % FAMILIES.length]}`,
       birthDate: `${year}-${month}-${day}`,
       sex: 'L' as const,
-      motherName: MOTHERS[(i + group) % 25] as string,
+      motherNameDigest: motherNameDigest(identityKey, MOTHERS[(i + group) % 25] as string),
       createdAt: '2026-01-01',
     };
     rows.push({ ...person, nik: `${digits(i)}01${day}${month}${year.slice(2)}${digits(i + count)}` });
@@ -141,7 +142,7 @@ describe('registry scan', () => {
 
   it('keeps answering requests while a large registry is compared, and reports how far the comparison is', async () => {
     const server = await createTestServer();
-    addRegisteredTwice(server.db, 2_000);
+    addRegisteredTwice(server.db, server.config.identityKey, 2_000);
     const token = await loginStaffWithTotp(server, 'demo.supervisor');
     const { scanId } = dataOf<{ scanId: string }>(await server.call('duplicates.startScan', {}, { bearer: token }));
     // Answered while the comparison is neither at its start nor at its end: impossible if the

@@ -36,7 +36,7 @@ function prepareStatements(sqlite: Database.Database) {
     insertMember: sqlite.prepare<
       [string | null, string, string | null, string | null, string | null, string | null, string]
     >(
-      `INSERT INTO members (nik, full_name, birth_date, sex, mother_name, status, status_reason, created_at)
+      `INSERT INTO members (nik, full_name, birth_date, sex, mother_name_digest, status, status_reason, created_at)
        VALUES (?, ?, ?, ?, ?, 'aktif', ?, ?) ON CONFLICT (nik) DO NOTHING`,
     ),
     insertKpj: sqlite.prepare<[string, number, string]>(
@@ -124,7 +124,7 @@ function applyMemberRow(s: Statements, row: MemberRow, now: string): Applied {
     row.fullName,
     row.birthDate,
     row.sex,
-    row.motherName,
+    row.motherNameDigest,
     row.nik === null ? NIK_NEEDS_CORRECTION : null,
     now,
   );
@@ -161,6 +161,7 @@ export async function importMembers(
   job: ImportJobRow,
   staffId: number,
   file: UploadedFile,
+  identityKey: Buffer,
   tuning: ImportTuning = {},
 ): Promise<ImportOutcome> {
   const { sqlite, db } = database;
@@ -211,7 +212,7 @@ export async function importMembers(
   const upload = new UploadBatches({
     columns: MEMBER_CSV_COLUMNS,
     skipThroughLine: job.lastCommittedLine,
-    check: checkMemberRow,
+    check: (fields) => checkMemberRow(fields, identityKey),
     batchRows: () => batchRows,
     commit,
   });

@@ -7,6 +7,7 @@ import {
   parseNik,
   type Sex,
 } from '@pulih/domain';
+import { motherNameDigest } from '../security/identity-digest.js';
 
 /** Shown with the member (`members.status_reason`) while `members.nik` is null. */
 export const NIK_NEEDS_CORRECTION = 'NIK perlu dikoreksi / NIK needs correction';
@@ -19,7 +20,8 @@ export interface MemberRow {
   readonly fullName: string;
   readonly birthDate: string | null;
   readonly sex: Sex | null;
-  readonly motherName: string | null;
+  /** Keyed digests of the mother's maiden name (never kept in clear): `security/identity-digest.ts`. */
+  readonly motherNameDigest: string | null;
   readonly phone: string | null;
   readonly email: string | null;
   readonly notes: string[];
@@ -54,7 +56,7 @@ function sexOf(raw: string): Sex | null | 'invalid' {
  * an empty or invalid NIK leaves the member's NIK empty and flagged, an invalid birth date, sex,
  * phone or email is dropped from the row with a note.
  */
-export function checkMemberRow(fields: readonly string[]): MemberRowCheck {
+export function checkMemberRow(fields: readonly string[], identityKey: Buffer): MemberRowCheck {
   const [
     ,
     rawNik = '',
@@ -107,7 +109,6 @@ export function checkMemberRow(fields: readonly string[]): MemberRowCheck {
     if (normalized.ok) email = normalized.value;
     else notes.push('email dropped (not a valid address)');
   }
-  const mother = squeeze(rawMother).toUpperCase().slice(0, 200);
   return {
     ok: true,
     row: {
@@ -116,7 +117,7 @@ export function checkMemberRow(fields: readonly string[]): MemberRowCheck {
       fullName,
       birthDate,
       sex,
-      motherName: mother === '' ? null : mother,
+      motherNameDigest: motherNameDigest(identityKey, rawMother.slice(0, 200)),
       phone,
       email,
       notes,

@@ -36,7 +36,13 @@ const contentLength = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER
  * token, roles as `IMPORT_ROLES`; a bearer token is not sent by browsers on their own, so this
  * route needs no CSRF check.
  */
-export function importUploadRoute(options: { database: OpenedDatabase; clock: Clock; tuning?: ImportTuning }): Hono {
+export function importUploadRoute(options: {
+  database: OpenedDatabase;
+  clock: Clock;
+  /** Turns each row's mother's name into its keyed digest. */
+  identityKey: Buffer;
+  tuning?: ImportTuning;
+}): Hono {
   const { database, clock } = options;
   const route = new Hono();
   route.post('/:jobId', async (c) => {
@@ -67,7 +73,7 @@ export function importUploadRoute(options: { database: OpenedDatabase; clock: Cl
       const paidNow = new Set<string>();
       const outcome = await withImportCache(database.sqlite, async () =>
         job.kind === 'members'
-          ? await importMembers(database, clock, job, staff.staffId, file, options.tuning)
+          ? await importMembers(database, clock, job, staff.staffId, file, options.identityKey, options.tuning)
           : (
               await importContributions(database, clock, job, staff.staffId, file, options.tuning, (months) => {
                 for (const month of months) paidNow.add(month.kpj);

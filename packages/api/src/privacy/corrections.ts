@@ -4,13 +4,14 @@ import { appendAudit } from '../audit/audit-log.js';
 import { discardStoredFiles, readClaimDocument, storeClaimDocument } from '../claims/claim-documents.js';
 import type { Db } from '../db/database.js';
 import { type CorrectionField, correctionRequests, jhtClaimDocuments, members } from '../db/schema.js';
-import type { ServerConfig } from '../env.js';
+import { documentKeyring, type ServerConfig } from '../env.js';
 import { appError } from '../errors.js';
 import { notifyRegisteredContacts } from '../notices/notify-member.js';
 import { findAccountByMemberId } from '../repositories/account-repository.js';
 import { findClaimDocument } from '../repositories/claim-repository.js';
 import { getMemberRecord } from '../repositories/member-repository.js';
 import type { StaffIdentity } from '../repositories/session-repository.js';
+import { motherNameDigest, motherNameMatches } from '../security/identity-digest.js';
 import { openSecret, sealSecret } from '../security/secret-box.js';
 import { recheckDuplicatesOf, recordNikConflict } from './correction-recheck.js';
 import { privacySetting } from './privacy-settings.js';
@@ -77,7 +78,7 @@ const currentValueOf = (row: typeof members.$inferSelect, field: CorrectionField
     : field === 'birth_date'
       ? row.birthDate
       : field === 'mother_name'
-        ? row.motherName
+        ? row.motherNameDigest
         : row.nik;
 
 /** A deadline as the member reads it: Western Indonesian Time. */
@@ -151,7 +152,11 @@ export function requestCorrection(
         id: newPrivacyReference('KOR'),
         memberId: input.memberId,
         field: input.field,
-        requestedValueEncrypted: sealSecret(config.documents.key, value),
+        // A mother's name is kept only as its digest, even inside the request.
+        requestedValueEncrypted: sealSecret(
+          config.documents.key,
+          input.field === 'mother_name' ? (motherNameDigest(config.identityKey, value) ?? '') : value,
+        ),
         previousValueEncrypted: null,
         evidenceKind: input.evidenceKind,
         evidenceDocumentId: stored.id,
@@ -282,7 +287,7 @@ export function showCorrection(
   const row = findCorrection(db, id);
   const member = db.select().from(members).where(eq(members.id, row.memberId)).get();
   if (!member) throw appError('CORRECTION_NOT_FOUND');
-  const requestedValue = openSecret(config.documents.key, row.requestedValueEncrypted);
+  const requestedValue = openSecret(documentKeyring(config.documents), row.requestedValueEncrypted);
   const current = currentValueOf(member, row.field);
   auditStaff(db, staff, 'corrections.viewed', row, {}, now);
   return {
@@ -297,7 +302,10 @@ export function showCorrection(
             ? maskNik(current)
             : '-'
           : (current ?? '-'),
-    requestedValue,
+    requestedValue:
+      row.field === 'mother_name'
+        ? '(tersimpan sebagai sidik, tidak ditampilkan / kept as a digest, never shown)'
+        : requestedValue,
     difference: row.field === 'nik' ? nikDifference(current, requestedValue) : null,
   };
 }
@@ -341,6 +349,30 @@ export interface ApprovedCorrection {
   readonly duplicateCandidates: number;
 }
 
+/**
+ * A mother's name is never shown, not even to the officer deciding its correction: the officer
+ * reads the name on the evidence (the KK lists the parents) and types it, and the correction is
+ * approved only when its digest equals the digest of what the member stated (blind double entry).
+ */
+function checkMotherNameOnEvidence(
+  config: ServerConfig,
+  requestedDigest: string,
+  onEvidence: string | undefined,
+): void {
+  if (onEvidence === undefined || onEvidence.trim() === '') {
+    throw appError('INVALID_INPUT', "Type the mother's name as written on the evidence (it is never shown to staff).", {
+      reasons: ['MOTHER_NAME_FROM_EVIDENCE_NEEDED'],
+    });
+  }
+  if (!motherNameMatches(config.identityKey, requestedDigest, onEvidence)) {
+    throw appError(
+      'INVALID_INPUT',
+      'The name typed from the evidence is not the one the member stated: check the document, or reject the request.',
+      { reasons: ['MOTHER_NAME_EVIDENCE_MISMATCH'] },
+    );
+  }
+}
+
 /** A NIK is identity: its correction is decided by a supervisor. */
 export const CORRECTION_DECIDERS = ['customer_service_agent', 'branch_officer', 'supervisor'] as const;
 
@@ -357,15 +389,17 @@ export function approveCorrection(
   config: ServerConfig,
   staff: StaffIdentity,
   id: string,
-  reason: string,
+  decision: { readonly reason: string; readonly motherNameOnEvidence?: string | undefined },
   now: Date,
 ): ApprovedCorrection {
+  const { reason } = decision;
   const row = findCorrection(db, id);
   if (row.state !== 'pending') throw appError('CORRECTION_DECIDED');
   if (row.field === 'nik' && staff.role !== 'supervisor') {
     throw appError('FORBIDDEN', 'A NIK correction is decided by a supervisor.');
   }
-  const value = openSecret(config.documents.key, row.requestedValueEncrypted);
+  const value = openSecret(documentKeyring(config.documents), row.requestedValueEncrypted);
+  if (row.field === 'mother_name') checkMotherNameOnEvidence(config, value, decision.motherNameOnEvidence);
   if (row.field === 'nik') {
     const holder = db
       .select({ id: members.id })
@@ -400,7 +434,7 @@ export function approveCorrection(
             : row.field === 'birth_date'
               ? { birthDate: value }
               : row.field === 'mother_name'
-                ? { motherName: value }
+                ? { motherNameDigest: value }
                 : { nik: value };
         tx.update(members).set(set).where(eq(members.id, row.memberId)).run();
         const recheck = recheckDuplicatesOf(tx, row.memberId, staff.staffId, now);

@@ -220,7 +220,7 @@ const NOT_SHOWN = [
 ];
 
 /** Collects the document for the person behind `memberId` (their record and records merged into it). */
-export function collectMemberData(db: Db, memberId: number, documentKey: Buffer, now: Date): MemberData {
+export function collectMemberData(db: Db, memberId: number, documentKeys: readonly Buffer[], now: Date): MemberData {
   const personId = personIdOf(db, memberId);
   const memberIds = memberIdsOfPerson(db, personId);
   const person = db.select().from(members).where(eq(members.id, personId)).get();
@@ -278,7 +278,7 @@ export function collectMemberData(db: Db, memberId: number, documentKey: Buffer,
       nik: person.nik,
       birthDate: person.birthDate,
       sex: person.sex,
-      motherNameOnRecord: person.motherName !== null && person.motherName.trim() !== '',
+      motherNameOnRecord: person.motherNameDigest !== null && person.motherNameDigest !== '',
       registryStatus: person.status,
       registryStatusReason: person.statusReason,
       recordCreatedAt: person.createdAt,
@@ -419,7 +419,7 @@ export function collectMemberData(db: Db, memberId: number, documentKey: Buffer,
       .map((row) => ({
         id: row.id,
         field: row.field,
-        requestedValue: row.field === 'mother_name' ? null : openSecret(documentKey, row.requestedValueEncrypted),
+        requestedValue: row.field === 'mother_name' ? null : openSecret(documentKeys, row.requestedValueEncrypted),
         state: row.state,
         requestedAt: row.requestedAt,
         dueAt: row.dueAt,

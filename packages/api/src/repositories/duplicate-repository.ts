@@ -49,7 +49,7 @@ const recordSelection = {
   fullName: members.fullName,
   birthDate: members.birthDate,
   sex: members.sex,
-  motherName: members.motherName,
+  motherNameDigest: members.motherNameDigest,
   email: memberContacts.email,
   phone: memberContacts.phone,
   kpj: sql<string | null>`(select min(${memberKpj.kpj}) from ${memberKpj} where ${memberKpj.memberId} = ${members.id})`,
@@ -64,7 +64,7 @@ const toDuplicateRecord = (r: {
   fullName: string;
   birthDate: string | null;
   sex: 'L' | 'P' | null;
-  motherName: string | null;
+  motherNameDigest: string | null;
   email: string | null;
   phone: string | null;
   kpj: string | null;
@@ -75,7 +75,8 @@ const toDuplicateRecord = (r: {
   fullName: r.fullName,
   birthDate: r.birthDate ?? '',
   sex: r.sex ?? '',
-  motherName: r.motherName ?? '',
+  motherName: '',
+  ...(r.motherNameDigest ? { motherNameDigest: r.motherNameDigest } : {}),
   phone: r.phone ?? '',
   email: r.email ?? '',
 });
@@ -113,7 +114,7 @@ export function duplicateRecordsSharingKeys(db: Db, record: DuplicateRecord, lim
     if (record.nik.length === 16) keys.push(sql`substr(${members.nik}, 1, 12) = ${record.nik.slice(0, 12)}`);
   }
   if (record.birthDate) keys.push(eq(members.birthDate, record.birthDate));
-  if (record.motherName) keys.push(eq(members.motherName, record.motherName));
+  if (record.motherNameDigest) keys.push(eq(members.motherNameDigest, record.motherNameDigest));
   if (record.email) keys.push(eq(memberContacts.email, record.email));
   if (record.phone) keys.push(eq(memberContacts.phone, record.phone));
   return selectRecords(db)

@@ -40,7 +40,7 @@ export const memberQueries = (db: Db) =>
         fullName: members.fullName,
         birthDate: members.birthDate,
         sex: members.sex,
-        motherName: members.motherName,
+        motherNameDigest: members.motherNameDigest,
         status: members.status,
         statusReason: members.statusReason,
         mergedIntoMemberId: members.mergedIntoMemberId,
@@ -90,7 +90,8 @@ export interface MemberRecord {
   readonly fullName: string;
   readonly birthDate: string | null;
   readonly sex: 'L' | 'P' | null;
-  readonly motherName: string | null;
+  /** Keyed digests of the mother's maiden name (`security/identity-digest.ts`): compared, never shown. */
+  readonly motherNameDigest: string | null;
   readonly status: 'aktif' | 'non_aktif';
   readonly statusReason: string | null;
   /** The person this record was merged into (duplicate persons), or null. */

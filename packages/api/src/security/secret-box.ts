@@ -1,6 +1,8 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 
-const VERSION = 'v1';
+const VERSION_1 = 'v1';
+const VERSION = 'v2';
+const KEY_ID_BYTES = 4;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -13,30 +15,58 @@ export class SecretBoxError extends Error {
 export const deriveSecretBoxKey = (serverSecret: string, info = 'pulih:totp'): Buffer =>
   Buffer.from(hkdfSync('sha256', serverSecret, Buffer.alloc(0), info, 32));
 
-/** AES-256-GCM; the result is `v1.<iv>.<tag>.<ciphertext>`, each part base64url. */
+/**
+ * A short fingerprint of a key (8 hex characters), stored with what it sealed so that keys can
+ * rotate: a value names the key that opens it. It reveals nothing of the key.
+ */
+export const keyIdOf = (key: Buffer): string =>
+  createHash('sha256').update('pulih:document-key-id').update(key).digest().subarray(0, KEY_ID_BYTES).toString('hex');
+
+/**
+ * AES-256-GCM; the result is `v2.<key id>.<iv>.<tag>.<ciphertext>` (key id in hex, the rest
+ * base64url), so that a value sealed before a key rotation still names the key that opens it.
+ */
 export function sealSecret(key: Buffer, plaintext: string): string {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, iv, tag, ciphertext]
-    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
-    .join('.');
+  return [VERSION, keyIdOf(key), ...[iv, tag, ciphertext].map((part) => part.toString('base64url'))].join('.');
 }
 
-/** Decrypts what `sealSecret` produced; throws `SecretBoxError` unless the key and every byte are right. */
-export function openSecret(key: Buffer, sealed: string): string {
+/**
+ * Decrypts what `sealSecret` produced with whichever of `keys` (the current one first, then the
+ * retired ones still configured to read) it names; a `v1` value, which names no key, is tried
+ * with each. Throws `SecretBoxError` unless a key is right and every byte is as sealed.
+ */
+export function openSecret(keys: Buffer | readonly Buffer[], sealed: string): string {
+  const keyring = Buffer.isBuffer(keys) ? [keys] : keys;
   const parts = sealed.split('.');
-  if (parts.length !== 4 || parts[0] !== VERSION) throw new SecretBoxError('unknown sealed-secret format');
-  const [iv, tag, ciphertext] = parts.slice(1).map((part) => Buffer.from(part, 'base64url'));
+  let candidates: readonly Buffer[];
+  let body: string[];
+  if (parts.length === 5 && parts[0] === VERSION) {
+    const key = keyring.find((candidate) => keyIdOf(candidate) === parts[1]);
+    if (!key) throw new SecretBoxError(`sealed with key ${parts[1]}, which is not configured`);
+    candidates = [key];
+    body = parts.slice(2);
+  } else if (parts.length === 4 && parts[0] === VERSION_1) {
+    candidates = keyring;
+    body = parts.slice(1);
+  } else {
+    throw new SecretBoxError('unknown sealed-secret format');
+  }
+  const [iv, tag, ciphertext] = body.map((part) => Buffer.from(part, 'base64url'));
   if (!iv || !tag || !ciphertext || iv.length !== IV_BYTES || tag.length !== TAG_BYTES) {
     throw new SecretBoxError('malformed sealed secret');
   }
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-    decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
-  } catch {
-    throw new SecretBoxError('the sealed secret was altered or the key is wrong');
+  for (const key of candidates) {
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+      decipher.setAuthTag(tag);
+      return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
+    } catch {
+      // The next key, if any.
+    }
   }
+  throw new SecretBoxError('the sealed secret was altered or the key is wrong');
 }

@@ -35,7 +35,7 @@ export async function createTestServer(options: { demo?: boolean; generated?: nu
   if (!loaded.ok) throw new Error(loaded.message);
   const database = openDatabase(':memory:');
   const clock = new ManualClock();
-  await seedDemo(database.db, options.generated ?? 20, clock.now());
+  await seedDemo(database.db, loaded.config.identityKey, options.generated ?? 20, clock.now());
   const app = createApp({ database, config: loaded.config, clock });
 
   /** Calls a tRPC procedure over HTTP, as a browser on the same origin would. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { composeNik } from '../nik.js';
 import { comparePair, withinOneEdit } from './compare.js';
 import { findDuplicates, nameFrequenciesOf } from './engine.js';
+import { nameDigestTokens } from './names.js';
 import { type DuplicateRecord, prepareRecord } from './record.js';
 
 const base: DuplicateRecord = {
@@ -294,5 +295,48 @@ describe('findDuplicates', () => {
     const matches = findDuplicates(records).filter((p) => p.decision === 'match');
     expect(matches.map((p) => [p.left, p.right])).toEqual([['A', 'B']]);
     expect(codes(base, records[records.length - 2] as DuplicateRecord)).toContain('NIK_TRANSPOSED');
+  });
+});
+
+describe("comparePair: mothers' names kept sealed (keyed digests of their words)", () => {
+  // Stand-in digests: the engine only needs the same word to give the same token.
+  const seal = (name: string) =>
+    nameDigestTokens(name)
+      .map((token) => `d${[...token].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1_000_003, 7)}`)
+      .join(' ');
+  const sealed = (record: DuplicateRecord): DuplicateRecord => ({
+    ...record,
+    motherName: '',
+    motherNameDigest: seal(record.motherName),
+  });
+  const weightOf = (a: DuplicateRecord, b: DuplicateRecord, code: string) =>
+    compare(a, b).reasons.find((r) => r.code === code)?.weight;
+
+  it('counts equal sealed names as the same mother, and still finds the person', () => {
+    const result = compare(sealed(base), sealed(again({ motherName: 'Sumarni' })));
+    expect(result.reasons.map((r) => r.code)).toContain('MOTHER_EQUAL');
+    expect(weightOf(sealed(base), sealed(again({})), 'MOTHER_EQUAL')).toBe(3);
+    expect(result.decision).toBe('match');
+  });
+
+  it('folds old spelling and titles before sealing, so they still compare equal', () => {
+    expect(codes(sealed({ ...base, motherName: 'HJ. SOEMARNI' }), sealed(again({})))).toContain('MOTHER_EQUAL');
+  });
+
+  it('counts a sealed name inside the other as nearly equal, a typo as a mild difference', () => {
+    expect(codes(sealed({ ...base, motherName: 'SITI AMINAH' }), sealed(again({ motherName: 'AMINAH' })))).toContain(
+      'MOTHER_SIMILAR',
+    );
+    const typo = compare(sealed(base), sealed(again({ motherName: 'SUMARMI' })));
+    expect(typo.reasons.map((r) => r.code)).toContain('MOTHER_SEALED_DIFFERENT');
+    expect(typo.reasons.find((r) => r.code === 'MOTHER_SEALED_DIFFERENT')?.weight).toBe(-2);
+    // Written out, the same typo reads as nearly equal: sealing costs that evidence, no more.
+    expect(codes(base, again({ motherName: 'SUMARMI' }))).toContain('MOTHER_SIMILAR');
+  });
+
+  it('never reads spelling similarity into digests', () => {
+    const a = { ...sealed(base), motherNameDigest: 'abcdefgh' };
+    const b = { ...sealed(again({})), motherNameDigest: 'abcdefgi' };
+    expect(codes(a, b)).toContain('MOTHER_SEALED_DIFFERENT');
   });
 });

@@ -72,6 +72,10 @@ export const DUPLICATE_WEIGHTS = {
   motherEqualMax: 4.5,
   motherSimilar: 2,
   motherDifferent: -4,
+  /** Sealed names (keyed digests): equality without the rarity of the words, which is not known. */
+  motherSealedEqual: 3,
+  /** Sealed names that differ: a typo cannot be told from another name, so it weighs less. */
+  motherSealedDifferent: -2,
   phoneEqual: 5.5,
   emailEqual: 6,
   kpjEqual: 13,
@@ -150,6 +154,7 @@ const REASON_TEXT = {
   MOTHER_EQUAL: () => "same mother's name",
   MOTHER_SIMILAR: () => "mother's name nearly equal",
   MOTHER_DIFFERENT: () => "mother's name differs",
+  MOTHER_SEALED_DIFFERENT: () => "mother's name differs (compared as kept: sealed, a typo looks like another name)",
   PHONE_EQUAL: () => 'same phone number',
   EMAIL_EQUAL: () => 'same email address',
   TWINS_PATTERN: (oppositeSex: number) =>
@@ -602,8 +607,21 @@ function compareBirth(a: PreparedRecord, b: PreparedRecord): void {
   add(code, BIRTH_WEIGHT[code], code === 'BIRTH_GENERATION' ? years : 0);
 }
 
+/** Whether every token of the shorter name is a token of the longer one. */
+function tokensIncluded(a: readonly string[], b: readonly string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.every((token) => long.includes(token));
+}
+
 function compareMother(a: NormalizedName, b: NormalizedName, frequencies: NameFrequencies): void {
   if (a.hash === 0 || b.hash === 0) return;
+  if (a.sealed || b.sealed) {
+    // Keyed digests of words: equal, one name inside the other ("SITI AMINAH" and "AMINAH"), or not.
+    if (a.hash === b.hash && a.key === b.key) add('MOTHER_EQUAL', W.motherSealedEqual);
+    else if (a.sealed && b.sealed && tokensIncluded(a.tokens, b.tokens)) add('MOTHER_SIMILAR', W.motherSimilar);
+    else add('MOTHER_SEALED_DIFFERENT', W.motherSealedDifferent);
+    return;
+  }
   if (a.hash === b.hash && a.key === b.key) {
     add('MOTHER_EQUAL', round1(clamp(frequencies.nameInformation(a.tokens) / 3, W.motherEqualMin, W.motherEqualMax)));
     return;

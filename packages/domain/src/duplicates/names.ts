@@ -196,6 +196,11 @@ export interface NormalizedName {
   readonly plainKey: string;
   /** `hashText(key)`: 0 for an empty name. */
   readonly hash: number;
+  /**
+   * True for a name known only as keyed digests of its canonical tokens (see `sealedName`): its
+   * tokens are digests, so only equality of whole tokens means anything (no spelling similarity).
+   */
+  readonly sealed?: boolean;
 }
 
 const EMPTY_NAME: NormalizedName = { tokens: [], plainTokens: [], key: '', plainKey: '', hash: 0 };
@@ -269,6 +274,26 @@ export function normalizeIndonesianName(raw: string): NormalizedName {
     plainKey: [...letters].sort().join(' '),
     hash: hashText(key),
   };
+}
+
+/**
+ * The distinct canonical tokens of a name, sorted: what a keyed digest of the name is made of, one
+ * digest per token (spelling variants, titles and word order already folded away).
+ */
+export function nameDigestTokens(raw: string): string[] {
+  return [...new Set(normalizeIndonesianName(raw).tokens)].sort();
+}
+
+/**
+ * A name held only as keyed digests of its canonical tokens, separated by spaces (the form the
+ * registry keeps a mother's maiden name in). Equal names give equal keys and a shared word gives a
+ * shared token, but nothing of the spelling is left to compare.
+ */
+export function sealedName(digests: string): NormalizedName {
+  const tokens = [...new Set(digests.split(' ').filter((t) => t !== ''))].sort();
+  if (tokens.length === 0) return EMPTY_NAME;
+  const key = tokens.join(' ');
+  return { tokens, plainTokens: tokens, key, plainKey: key, hash: hashText(key), sealed: true };
 }
 
 const SCRATCH_SIZE = 64;

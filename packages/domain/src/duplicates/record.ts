@@ -1,5 +1,5 @@
 import { isRealDate } from '../calendar.js';
-import { hashText, MUHAMMAD, type NormalizedName, normalizeIndonesianName } from './names.js';
+import { hashText, MUHAMMAD, type NormalizedName, normalizeIndonesianName, sealedName } from './names.js';
 
 /** One row of a registry extract, as read: every field a string, possibly empty or invalid. */
 export interface DuplicateRecord {
@@ -10,6 +10,11 @@ export interface DuplicateRecord {
   readonly birthDate: string;
   readonly sex: string;
   readonly motherName: string;
+  /**
+   * The mother's maiden name as the registry keeps it: keyed digests of its canonical tokens (see
+   * `sealedName`). When present, `motherName` is ignored and the names compare by whole tokens only.
+   */
+  readonly motherNameDigest?: string;
   readonly phone: string;
   readonly email: string;
 }
@@ -160,18 +165,30 @@ export function createRecordPreparer(maxCachedNames = 1_000_000): (record: Dupli
     };
   const normalizeName = cached(names);
   const normalizeMother = cached(mothers);
-  return (record) => prepareWith(record, normalizeName, normalizeMother);
+  const sealedMother = (digest: string): NormalizedName => {
+    // Digests never collide with written names (they are told apart by this prefix in the cache).
+    const cacheKey = `#${digest}`;
+    let name = mothers.get(cacheKey);
+    if (name === undefined) {
+      name = sealedName(digest);
+      if (mothers.size >= maxCachedNames) mothers.clear();
+      mothers.set(cacheKey, name);
+    }
+    return name;
+  };
+  return (record) => prepareWith(record, normalizeName, normalizeMother, sealedMother);
 }
 
 /** Normalises every field of a record once. Never fails: invalid values become '' or stay as typed. */
 export function prepareRecord(record: DuplicateRecord): PreparedRecord {
-  return prepareWith(record, normalizeIndonesianName, normalizeIndonesianName);
+  return prepareWith(record, normalizeIndonesianName, normalizeIndonesianName, sealedName);
 }
 
 function prepareWith(
   record: DuplicateRecord,
   normalizeName: (raw: string) => NormalizedName,
   normalizeMother: (raw: string) => NormalizedName,
+  sealedMother: (digest: string) => NormalizedName,
 ): PreparedRecord {
   const nik = digitsOnly(record.nik);
   const full = nik.length === 16;
@@ -187,7 +204,7 @@ function prepareWith(
   const contradicted = (birth !== 0 && birth !== fromNik.birth) || (recordedSex !== '' && recordedSex !== fromNik.sex);
   const nikAgrees = fromNik.birth === 0 ? -1 : contradicted ? 0 : birth === 0 ? 2 : 1;
   const name = normalizeName(record.fullName);
-  const mother = normalizeMother(record.motherName);
+  const mother = record.motherNameDigest ? sealedMother(record.motherNameDigest) : normalizeMother(record.motherName);
   return {
     recordId: record.recordId,
     nik,

@@ -7,6 +7,7 @@ import {
   MAX_FAILED_CHECKS_PER_DAY,
   recordFailedVerification,
 } from '../../security/failed-verifications.js';
+import { motherNameMatches } from '../../security/identity-digest.js';
 import { staffProcedure } from '../../trpc.js';
 import { openCaseOutput } from './case-output.js';
 import { auditCaseAction, CALL_CENTER_ROLES, findMemberForCase } from './open-case.js';
@@ -39,7 +40,7 @@ export const openCallCenter = staffProcedure(CALL_CENTER_ROLES)
       if (member.nik !== null && member.nik === nik) matched.push('nik');
       if (normalizePersonName(member.fullName) === normalizePersonName(input.fullName)) matched.push('full_name');
       if (member.birthDate !== null && member.birthDate === input.birthDate) matched.push('birth_date');
-      if (member.motherName && normalizePersonName(member.motherName) === normalizePersonName(input.motherName)) {
+      if (motherNameMatches(ctx.config.identityKey, member.motherNameDigest, input.motherName)) {
         matched.push('mother_name');
       }
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appendAudit } from '../../audit/audit-log.js';
+import { documentKeyring } from '../../env.js';
 import { appError } from '../../errors.js';
 import { requireMemberRecord } from '../../repositories/account-repository.js';
 import { claimEventsOf, documentsOfClaim, findClaim } from '../../repositories/claim-repository.js';
@@ -38,6 +39,8 @@ export const show = staffProcedure(CLAIM_ROLES)
     return {
       ...toClaimOutput(claim, claimEventsOf(ctx.db, [claim.id]), documentsOfClaim(ctx.db, claim.id)),
       member: { fullName: member.fullName, nik: member.nik, birthDate: member.birthDate },
-      heir: claim.heirEncrypted ? JSON.parse(openSecret(ctx.config.documents.key, claim.heirEncrypted)) : null,
+      heir: claim.heirEncrypted
+        ? JSON.parse(openSecret(documentKeyring(ctx.config.documents), claim.heirEncrypted))
+        : null,
     };
   });

@@ -10,6 +10,8 @@ import {
   outbox,
 } from '../../db/schema.js';
 import { DEMO_MEMBER_PASSWORD } from '../../demo/demo-accounts.js';
+import { motherNameDigest } from '../../security/identity-digest.js';
+import { openSecret } from '../../security/secret-box.js';
 import { loginStaffWithTotp } from '../../test-support/staff-login.js';
 import { createTestServer, dataOf, type TestServer } from '../../test-support/test-server.js';
 
@@ -185,7 +187,7 @@ describe('corrections: the member asks, staff decide within 3×24 hours', () => 
       await server.call('corrections.reject', { id, reason: 'Pindaian KK tidak terbaca' }, { bearer: branch }),
     );
     expect(rejected.state).toBe('rejected');
-    expect(memberRow(server, SITI_NIK)?.motherName).toBe('SUMARNI');
+    expect(memberRow(server, SITI_NIK)?.motherNameDigest).toBe(motherNameDigest(server.config.identityKey, 'SUMARNI'));
     const told = server.db
       .select()
       .from(outbox)
@@ -197,6 +199,47 @@ describe('corrections: the member asks, staff decide within 3×24 hours', () => 
       await server.call('corrections.mine', undefined, { method: 'GET', cookie }),
     );
     expect(mine.corrections).toEqual([expect.objectContaining({ state: 'rejected', requestedValue: null })]);
+  });
+
+  it("never shows a mother's name, not even to the officer: approval needs the name typed from the evidence to match", async () => {
+    const server = await createTestServer();
+    const cookie = await server.loginMember(SITI, DEMO_MEMBER_PASSWORD);
+    const { id } = dataOf<{ id: string }>(await requestCorrection(server, cookie, 'mother_name', 'Sumarni Wati'));
+    // Kept as the digest of the stated name even inside the request: nothing opens it back to letters.
+    const stored = server.db.select().from(correctionRequests).where(eq(correctionRequests.id, id)).get();
+    const sealed = openSecret(server.config.documents.key, stored?.requestedValueEncrypted ?? '');
+    expect(sealed).toBe(motherNameDigest(server.config.identityKey, 'SUMARNI WATI'));
+    const officer = await loginStaffWithTotp(server, 'demo.branch');
+    const shown = await server.call('corrections.show', { id }, { method: 'GET', bearer: officer });
+    expect(shown.status).toBe(200);
+    expect(shown.text).not.toMatch(/SUMARNI|Sumarni/);
+    const approve = (motherNameOnEvidence?: string) =>
+      server.call(
+        'corrections.approve',
+        { id, reason: 'KK diperiksa', ...(motherNameOnEvidence === undefined ? {} : { motherNameOnEvidence }) },
+        { bearer: officer },
+      );
+    expect((await approve()).json.error?.data.reasons).toEqual(['MOTHER_NAME_FROM_EVIDENCE_NEEDED']);
+    expect((await approve('SUMARNI WATIK')).json.error?.data.reasons).toEqual(['MOTHER_NAME_EVIDENCE_MISMATCH']);
+    expect(memberRow(server, SITI_NIK)?.motherNameDigest).toBe(motherNameDigest(server.config.identityKey, 'SUMARNI'));
+    // Written as on the KK, with its spacing and case: the same name.
+    const approved = dataOf<Summary>(await approve('  sumarni   WATI '));
+    expect(approved.state).toBe('approved');
+    expect(memberRow(server, SITI_NIK)?.motherNameDigest).toBe(
+      motherNameDigest(server.config.identityKey, 'SUMARNI WATI'),
+    );
+    // The call center's identity check now knows the corrected name, and only it.
+    const agent = await loginStaffWithTotp(server, 'demo.agent');
+    const check = async (motherName: string) =>
+      dataOf<{ outcome: string }>(
+        await server.call(
+          'case.openCallCenter',
+          { kpj: '19011111111', nik: SITI_NIK, fullName: 'Siti Rahayu', birthDate: '1990-08-17', motherName },
+          { bearer: agent },
+        ),
+      ).outcome;
+    expect(await check('Sumarni')).toBe('failed');
+    expect(await check('Sumarni Wati')).toBe('passed');
   });
 
   it('shows staff the stated NIK in full but the current one masked, and lets only a supervisor decide it', async () => {

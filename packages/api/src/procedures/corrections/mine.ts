@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentKeyring } from '../../env.js';
 import { correctionsOfMember } from '../../privacy/corrections.js';
 import { openSecret } from '../../security/secret-box.js';
 import { memberProcedure } from '../../trpc.js';
@@ -28,7 +29,9 @@ export const mine = memberProcedure
       id: row.id,
       field: row.field,
       requestedValue:
-        row.field === 'mother_name' ? null : openSecret(ctx.config.documents.key, row.requestedValueEncrypted),
+        row.field === 'mother_name'
+          ? null
+          : openSecret(documentKeyring(ctx.config.documents), row.requestedValueEncrypted),
       state: row.state,
       requestedAt: row.requestedAt,
       dueAt: row.dueAt,

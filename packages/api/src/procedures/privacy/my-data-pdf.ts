@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appendAudit } from '../../audit/audit-log.js';
+import { documentKeyring } from '../../env.js';
 import { collectMemberData } from '../../privacy/member-data.js';
 import { memberDataPdf } from '../../privacy/member-data-pdf.js';
 import { memberProcedure } from '../../trpc.js';
@@ -12,7 +13,9 @@ export const myDataPdf = memberProcedure
   .query(({ ctx }) => {
     requireRecentAuthentication(ctx);
     const now = ctx.clock.now();
-    const pdf = memberDataPdf(collectMemberData(ctx.db, ctx.member.memberId, ctx.config.documents.key, now));
+    const pdf = memberDataPdf(
+      collectMemberData(ctx.db, ctx.member.memberId, documentKeyring(ctx.config.documents), now),
+    );
     appendAudit(
       ctx.db,
       {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appendAudit } from '../../audit/audit-log.js';
+import { documentKeyring } from '../../env.js';
 import { collectMemberData, memberDataOutput } from '../../privacy/member-data.js';
 import { memberProcedure } from '../../trpc.js';
 import { requireRecentAuthentication } from '../account/require-recent-authentication.js';
@@ -15,7 +16,7 @@ export const myData = memberProcedure
   .query(({ ctx }) => {
     requireRecentAuthentication(ctx);
     const now = ctx.clock.now();
-    const data = collectMemberData(ctx.db, ctx.member.memberId, ctx.config.documents.key, now);
+    const data = collectMemberData(ctx.db, ctx.member.memberId, documentKeyring(ctx.config.documents), now);
     appendAudit(
       ctx.db,
       {

@@ -135,7 +135,7 @@ describe('staff.login with TOTP', () => {
     expect(first.text).not.toContain('token');
 
     const stored = server.db.select().from(staffUsers).where(eq(staffUsers.username, 'rina.cs')).get();
-    expect(stored?.totpSecretEncrypted).toMatch(/^v1\./);
+    expect(stored?.totpSecretEncrypted).toMatch(/^v2\.[0-9a-f]{8}\./);
     expect(stored?.totpSecretEncrypted).not.toContain(enrollment.secret);
     expect(stored?.totpEnrolledAt).toBeNull();
 
