@@ -15,6 +15,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_BRANCH_CODE } from '../demo/demo-accounts.js';
+import { callNextTicket, createKiosk, issueQueueTicket } from '../repositories/kiosk-repository.js';
 import { appRouter } from '../router.js';
 import { createTestServer, type TestServer } from '../test-support/test-server.js';
 import type { ProcedureMeta } from '../trpc.js';
@@ -434,12 +435,44 @@ interface FuzzCase {
   readonly roleIndex: number;
 }
 
+/**
+ * Inputs that pass validation, for the procedures whose inputs need coherent values that random
+ * generation does not find (a NIK with its KPJ and birth date, an open case, a real kiosk or
+ * ticket, a known setting): filled in `beforeAll` from the seeded state. Each is sent as it is or
+ * with one field replaced by a hostile value or dropped, so that the code behind the door runs.
+ */
+const coherentInputs = new Map<string, readonly Record<string, unknown>[]>();
+
+function nearlyCoherent(inputs: readonly Record<string, unknown>[]): fc.Arbitrary<unknown> {
+  const valid = fc.constantFrom(...inputs);
+  return fc.oneof(
+    { weight: 3, arbitrary: valid },
+    {
+      weight: 4,
+      arbitrary: fc.tuple(valid, fc.nat(), hostileValue).map(([input, at, value]) => {
+        const keys = Object.keys(input);
+        return { ...input, [keys[at % keys.length] as string]: value };
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(valid, fc.nat()).map(([input, at]) => {
+        const keys = Object.keys(input);
+        const { [keys[at % keys.length] as string]: _dropped, ...rest } = input;
+        return rest;
+      }),
+    },
+  );
+}
+
 function casesFor(procedure: Procedure): fc.Arbitrary<FuzzCase> {
   const keyed =
     procedure.keys.length > 0
       ? fc.record(Object.fromEntries(procedure.keys.map((key) => [key, hostileValue])), { requiredKeys: [] })
       : fc.dictionary(hostileString, hostileValue, { maxKeys: 4 });
+  const coherent = coherentInputs.get(procedure.path);
   const input = fc.oneof(
+    { weight: coherent ? 8 : 0, arbitrary: coherent ? nearlyCoherent(coherent) : fc.constant(undefined) },
     { weight: procedure.schema ? 10 : 0, arbitrary: fromSchema(procedure.schema) },
     { weight: 4, arbitrary: keyed },
     { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
@@ -499,6 +532,7 @@ beforeAll(async () => {
   callers = makeCallers(base, 'fuzz');
   sitiAccount = accountIdOf(base, 'siti.rahayu@example.com');
   sitiCookie = memberCookie(base, sitiAccount);
+  await fillCoherentInputs(base, callers);
   // Every procedure is fuzzed on its own copy of this state, so a failure reproduces alone.
   snapshot = base.database.sqlite.serialize();
   // The app logs internal errors (INTERNAL_SERVER_ERROR) with their stack: none may happen.
@@ -527,6 +561,97 @@ afterAll(() => {
       `(${totals.deepRefusals} after running procedure code, each content-checksummed); statuses ${statuses.join(' ')}`,
   );
 });
+
+const PDF_SCAN = b64('%PDF-1.4\n% scanned document\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+const SITI = { kpj: '19011111111', nik: '3273015708900001', fullName: 'Siti Rahayu', birthDate: '1990-08-17' };
+const AGUS = { kpj: '19099999999', nik: '3273011505920004' };
+const BANK = { bankCode: '009', accountNumber: '0987654321', holderName: 'SITI RAHAYU' };
+
+/** The valid inputs of `coherentInputs`, from the seeded demo registry and a little set-up. */
+async function fillCoherentInputs(server: TestServer, callers: Callers): Promise<void> {
+  const officer = callers.staff.branch_officer;
+  const opened = await server.call(
+    'case.openBranch',
+    { ...pick(SITI, 'kpj', 'nik'), documents: ['ktp', 'kpj_card'], photoMatches: true, reason: 'klaim JHT di loket' },
+    { bearer: officer },
+  );
+  const caseId = (opened.json.result?.data as { caseId?: string } | undefined)?.caseId;
+  if (!caseId) throw new Error(`no branch case for the fuzz: ${opened.text}`);
+  const spareKiosk = createKiosk(
+    server.db,
+    { branchCode: DEMO_BRANCH_CODE, label: 'Fuzz spare kiosk', pairedByStaffId: callers.staffIds.branch_officer },
+    server.clock.now(),
+  );
+  const waiting = issueQueueTicket(
+    server.db,
+    { branchCode: DEMO_BRANCH_CODE, kioskId: spareKiosk.kioskId, intent: 'lost_phone' },
+    server.clock.now(),
+  );
+  issueQueueTicket(server.db, { branchCode: DEMO_BRANCH_CODE, kioskId: null, intent: 'other' }, server.clock.now());
+  const called = callNextTicket(server.db, DEMO_BRANCH_CODE, callers.staffIds.branch_officer, server.clock.now());
+  const register = {
+    email: 'fuzz.register@example.com',
+    phone: '081299990000',
+    password: 'Fuzz-Password-2026!',
+    locale: 'id',
+  };
+  const inputs: Record<string, Record<string, unknown>[]> = {
+    'account.register': [
+      { nik: '3201014506920001', kpj: '19055555555', fullName: 'Rina Wulandari', birthDate: '1992-06-05', ...register },
+      { ...SITI, ...register, email: 'siti.rahayu@example.com' },
+    ],
+    'recovery.start': [
+      { identifier: SITI.kpj, phone: '+6281234567890', locale: 'id' },
+      { identifier: SITI.nik, phone: '081200000001', locale: 'en' },
+    ],
+    'case.openCallCenter': [
+      { ...SITI, motherName: 'Sumarni' },
+      { ...SITI, motherName: 'Painem' },
+    ],
+    'case.openBranch': [
+      { ...pick(SITI, 'kpj', 'nik'), documents: ['ktp', 'kpj_card'], photoMatches: true, reason: 'ganti nomor HP' },
+      { ...AGUS, documents: ['ktp'], photoMatches: false, reason: 'klaim JHT' },
+    ],
+    'kiosk.revoke': [{ kioskId: spareKiosk.kioskId }],
+    'kiosk.balanceStart': [
+      { ...pick(SITI, 'nik', 'kpj'), locale: 'id' },
+      { ...AGUS, locale: 'en' },
+    ],
+    'queue.done': [{ ticketId: called?.id ?? waiting.id }, { ticketId: waiting.id }],
+    'claims.submit': [
+      { reason: 'resignation', npwp: null, bank: BANK, documentIds: [] },
+      { reason: 'retirement', npwp: '092542943407000', bank: BANK, documentIds: [] },
+    ],
+    'claims.submitAtCounter': [
+      {
+        caseId,
+        reason: 'resignation',
+        heir: null,
+        npwp: null,
+        bank: BANK,
+        documents: ['ktp', 'kpj_card', 'bank_book', 'paklaring'].map((kind) => ({
+          kind,
+          contentBase64: PDF_SCAN,
+        })),
+      },
+    ],
+    'privacy.affected': [
+      { since: '2026-11-01', until: '2026-11-24T08:00:00Z' },
+      { since: '2026-11-20', channel: 'cli', actionPrefix: 'member.' },
+    ],
+    'privacy.openIncident': [
+      { since: '2026-11-01', until: '2026-11-24', description: 'A staff laptop was lost', measures: 'Tokens revoked' },
+    ],
+    'privacy.setSetting': [
+      { name: 'correction_deadline_hours', value: 48 },
+      { name: 'finished_claim_documents_days', value: 3650 },
+    ],
+  };
+  for (const [path, list] of Object.entries(inputs)) coherentInputs.set(path, list);
+}
+
+const pick = <T extends object, K extends keyof T>(value: T, ...keys: K[]): Pick<T, K> =>
+  Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
 
 const SHALLOW_CODES = new Set(['INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'CROSS_SITE_REQUEST']);
 
