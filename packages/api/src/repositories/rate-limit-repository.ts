@@ -23,8 +23,15 @@ export function recentEvents(db: Db, key: string, sinceSeconds: number, now: Dat
     .map((r) => r.at);
 }
 
-export function recordEvent(db: Db, key: string, now: Date): void {
-  db.insert(rateLimitEvents).values({ key, at: now.toISOString() }).run();
+/** Records one event; returns its id (for `forgetEvent`). */
+export function recordEvent(db: Db, key: string, now: Date): number {
+  return db.insert(rateLimitEvents).values({ key, at: now.toISOString() }).returning({ id: rateLimitEvents.id }).get()
+    .id;
+}
+
+/** Takes back one recorded event (an attempt counted in advance that turned out to be no failure). */
+export function forgetEvent(db: Db, id: number): void {
+  db.delete(rateLimitEvents).where(eq(rateLimitEvents.id, id)).run();
 }
 
 /** Decides against the windows and, when allowed, records the event in the same transaction. */

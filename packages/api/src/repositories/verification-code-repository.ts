@@ -3,6 +3,7 @@ import { canAttemptCode, codeFromRandomBytes, DEFAULT_CODE_POLICY, normalizeCode
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { type VerificationPurpose, verificationCodes } from '../db/schema.js';
+import { type AttemptTicket, giveBackAttempt, takeAttempt } from '../security/attempt-budget.js';
 import { hashToken, keyedHash, newToken } from '../security/tokens.js';
 
 export type VerificationRow = typeof verificationCodes.$inferSelect;
@@ -126,6 +127,15 @@ export function attemptCode(db: Db, secret: string, lookup: CodeLookup, input: s
   const payload = JSON.parse(row.payload) as Record<string, string | number | null>;
   const expiresAt = typeof payload.codeExpiresAt === 'string' ? payload.codeExpiresAt : row.expiresAt;
   const usable = canAttemptCode({ expiresAt, attempts: row.attempts, consumedAt: row.consumedAt }, now);
+  // A guess that will be compared takes one attempt from the member's hourly budget of failed
+  // checks first; when it is spent the code is not compared (and its tries are not used up).
+  // Codes issued by staff after a verified case (printed at the counter, sent by the call
+  // center) are compared even then, so that a member locked out on the web can recover there.
+  let ticket: AttemptTicket | null = null;
+  if (usable.ok && row.memberId !== null) {
+    ticket = takeAttempt(db, secret, row.memberId, now);
+    if (!ticket.allowed && payload.issuedBy !== 'staff') return { ok: false, accountId: null };
+  }
   const expected = Buffer.from(row.codeHash, 'hex');
   const actual = Buffer.from(codeHash(secret, row.id, typed ?? ''), 'hex');
   const matches = typed !== null && expected.length === actual.length && timingSafeEqual(expected, actual);
@@ -136,6 +146,7 @@ export function attemptCode(db: Db, secret: string, lookup: CodeLookup, input: s
       .run();
     return { ok: false, accountId: row.accountId };
   }
+  if (ticket) giveBackAttempt(db, ticket);
   return consume(db, row, payload, now);
 }
 

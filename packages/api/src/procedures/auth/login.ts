@@ -12,6 +12,7 @@ import { countFailure, resetFailures } from '../../repositories/account-reposito
 import { findAccountForLogin } from '../../repositories/member-repository.js';
 import { clearEvents, limitKey, recentEvents, recordEvent } from '../../repositories/rate-limit-repository.js';
 import { createMemberSession, SESSION_ABSOLUTE_MS } from '../../repositories/session-repository.js';
+import { giveBackAttempt, takeAttempt } from '../../security/attempt-budget.js';
 import { verifyPassword } from '../../security/password.js';
 import { publicProcedure } from '../../trpc.js';
 
@@ -50,7 +51,12 @@ export const login = publicProcedure
         throw appError('RATE_LIMITED', undefined, { retryAfterSeconds: throttle.retryAfterSeconds });
     }
     const candidate = findAccountForLogin(ctx.db, identifier.value);
-    const passwordMatches = await verifyPassword(candidate?.passwordHash ?? null, input.password);
+    // One attempt from the member's hourly budget of failed checks, taken before comparing. When
+    // it is spent the password is not compared (the dummy hash is, as for an unknown identifier)
+    // and the reply is that of a wrong password: nothing tells the budget apart from a bad guess.
+    const ticket = candidate ? takeAttempt(ctx.db, ctx.config.secret, candidate.memberId, now) : null;
+    const checked = ticket?.allowed ? candidate : null;
+    const passwordMatches = await verifyPassword(checked?.passwordHash ?? null, input.password);
     const audit = (action: string, memberId: number | null) =>
       appendAudit(
         ctx.db,
@@ -64,15 +70,17 @@ export const login = publicProcedure
         },
         now,
       );
-    if (!candidate || !passwordMatches || candidate.state === 'pending') {
+    if (!candidate || !checked || !passwordMatches || candidate.state === 'pending') {
       ctx.db.transaction((tx) => {
         recordEvent(tx, identifierKey, now);
         recordEvent(tx, ipKey, now);
-        if (candidate) countFailure(tx, candidate.accountId, MAX_CONSECUTIVE_FAILURES);
+        if (checked) countFailure(tx, checked.accountId, MAX_CONSECUTIVE_FAILURES);
         audit('login.failed', candidate?.memberId ?? null);
       });
       throw appError('INVALID_CREDENTIALS');
     }
+    // The password was right: the attempt taken for it was no failure.
+    if (ticket) giveBackAttempt(ctx.db, ticket);
     if (candidate.state === 'frozen') {
       audit('login.refused_frozen', candidate.memberId);
       throw appError('ACCOUNT_FROZEN');

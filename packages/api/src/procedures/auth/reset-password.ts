@@ -12,6 +12,7 @@ import {
 } from '../../repositories/account-repository.js';
 import { findAccountForLogin } from '../../repositories/member-repository.js';
 import { attemptCode, type CodeCheck, consumeToken } from '../../repositories/verification-code-repository.js';
+import { clearAttemptBudget } from '../../security/attempt-budget.js';
 import { hashPassword } from '../../security/password.js';
 import { publicProcedure } from '../../trpc.js';
 import { codeInput, passwordInput, requireAcceptablePassword, tokenInput } from '../account/inputs.js';
@@ -67,6 +68,7 @@ export const resetPassword = publicProcedure
           email: member.email,
         });
         setPassword(tx, account.id, passwordHash, now);
+        clearAttemptBudget(tx, ctx.config.secret, member.memberId);
         revokeSessions(tx, account.id, now);
         notifyRegisteredContacts(tx, member, 'password_changed_notice', account.locale, { channelLabel: 'web' }, now);
         appendAudit(

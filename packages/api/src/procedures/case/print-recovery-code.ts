@@ -33,6 +33,8 @@ export const printRecoveryCode = staffProcedure(BRANCH_ROLES)
           accountId: account.id,
           memberId: open.member.memberId,
           destination: `printed:${open.row.id}`,
+          // Checked even when the member's budget of failed checks is spent (security/attempt-budget.ts).
+          payload: { issuedBy: 'staff' },
           validityMinutes: PRINTED_CODE_MINUTES,
           withCode: true,
           withToken: false,

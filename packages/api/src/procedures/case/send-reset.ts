@@ -36,6 +36,8 @@ export const sendReset = staffProcedure(CASE_ROLES)
           accountId: account.id,
           memberId: open.member.memberId,
           destination,
+          // Checked even when the member's budget of failed checks is spent (security/attempt-budget.ts).
+          payload: { issuedBy: 'staff' },
           validityMinutes: RESET_LINK_MINUTES,
           codeValidityMinutes: RESET_CODE_MINUTES,
           withCode: true,
