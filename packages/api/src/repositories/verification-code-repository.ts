@@ -103,12 +103,18 @@ function lookupCondition(secret: string, lookup: CodeLookup) {
   }
 }
 
+const issuedByStaff = (row: VerificationRow): boolean =>
+  (JSON.parse(row.payload) as { issuedBy?: unknown }).issuedBy === 'staff';
+
 /**
  * Checks a typed code against the newest open code and consumes it atomically: of two
- * concurrent correct submissions exactly one wins. A wrong code counts an attempt.
+ * concurrent correct submissions exactly one wins. A wrong code counts an attempt. A code staff
+ * issued after a verified case (printed at the counter, texted by the call center) is checked
+ * too when a newer one was asked for on the web since: a request anyone who knows the KPJ can
+ * make must not void the code the member carries home from the branch.
  */
 export function attemptCode(db: Db, secret: string, lookup: CodeLookup, input: string, now: Date): CodeCheck {
-  const row = db
+  const open = db
     .select()
     .from(verificationCodes)
     .where(
@@ -120,34 +126,54 @@ export function attemptCode(db: Db, secret: string, lookup: CodeLookup, input: s
       ),
     )
     .orderBy(desc(verificationCodes.createdAt))
-    .limit(1)
-    .get();
+    .limit(10)
+    .all();
+  // The newest open code of each issuer, newest first.
+  const newestSelf = open.find((row) => !issuedByStaff(row));
+  const newestStaff = open.find(issuedByStaff);
+  const candidates = [newestSelf, newestStaff]
+    .filter((row): row is VerificationRow => row !== undefined)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const first = candidates[0];
+  if (!first) return { ok: false, accountId: null };
   const typed = normalizeCodeInput(input);
-  if (!row?.codeHash) return { ok: false, accountId: null };
-  const payload = JSON.parse(row.payload) as Record<string, string | number | null>;
-  const expiresAt = typeof payload.codeExpiresAt === 'string' ? payload.codeExpiresAt : row.expiresAt;
-  const usable = canAttemptCode({ expiresAt, attempts: row.attempts, consumedAt: row.consumedAt }, now);
+  const isUsable = (row: VerificationRow) => {
+    const payload = JSON.parse(row.payload) as Record<string, string | number | null>;
+    const expiresAt = typeof payload.codeExpiresAt === 'string' ? payload.codeExpiresAt : row.expiresAt;
+    return canAttemptCode({ expiresAt, attempts: row.attempts, consumedAt: row.consumedAt }, now).ok;
+  };
+  let comparable = candidates.filter(isUsable);
   // A guess that will be compared takes one attempt from the member's hourly budget of failed
-  // checks first; when it is spent the code is not compared (and its tries are not used up).
-  // Codes issued by staff after a verified case (printed at the counter, sent by the call
-  // center) are compared even then, so that a member locked out on the web can recover there.
+  // checks first; when it is spent only codes issued by staff are compared (so that a member
+  // locked out on the web can recover at the branch or the call center) and the others keep
+  // their tries.
   let ticket: AttemptTicket | null = null;
-  if (usable.ok && row.memberId !== null) {
-    ticket = takeAttempt(db, secret, row.memberId, now);
-    if (!ticket.allowed && payload.issuedBy !== 'staff') return { ok: false, accountId: null };
+  if (comparable.length > 0 && first.memberId !== null) {
+    ticket = takeAttempt(db, secret, first.memberId, now);
+    if (!ticket.allowed) {
+      comparable = comparable.filter(issuedByStaff);
+      if (comparable.length === 0) return { ok: false, accountId: null };
+    }
   }
-  const expected = Buffer.from(row.codeHash, 'hex');
-  const actual = Buffer.from(codeHash(secret, row.id, typed ?? ''), 'hex');
-  const matches = typed !== null && expected.length === actual.length && timingSafeEqual(expected, actual);
-  if (!usable.ok || !matches) {
-    db.update(verificationCodes)
-      .set({ attempts: sql`${verificationCodes.attempts} + 1` })
-      .where(eq(verificationCodes.id, row.id))
-      .run();
-    return { ok: false, accountId: row.accountId };
+  for (const row of comparable) {
+    const expected = Buffer.from(row.codeHash ?? '', 'hex');
+    const actual = Buffer.from(codeHash(secret, row.id, typed ?? ''), 'hex');
+    if (typed !== null && expected.length === actual.length && timingSafeEqual(expected, actual)) {
+      if (ticket) giveBackAttempt(db, ticket);
+      return consume(db, row, JSON.parse(row.payload) as Record<string, string | number | null>, now);
+    }
   }
-  if (ticket) giveBackAttempt(db, ticket);
-  return consume(db, row, payload, now);
+  const tried = comparable.length > 0 ? comparable : [first];
+  db.update(verificationCodes)
+    .set({ attempts: sql`${verificationCodes.attempts} + 1` })
+    .where(
+      inArray(
+        verificationCodes.id,
+        tried.map((row) => row.id),
+      ),
+    )
+    .run();
+  return { ok: false, accountId: first.accountId };
 }
 
 /** Consumes the open row behind a link token; null when unknown, used or expired. */

@@ -205,6 +205,42 @@ describe('branch counter cases', () => {
     expect(reset.status).toBe(200);
   });
 
+  it('keeps the printed code valid when someone asks for a reset on the web afterwards, and the web code too', async () => {
+    const server = await createTestServer();
+    const { token, opened } = await openBranchCase(server);
+    const printed = dataOf<{ code: string }>(
+      await server.call(
+        'case.printRecoveryCode',
+        { caseId: opened.caseId, reason: 'lupa kata sandi' },
+        { bearer: token },
+      ),
+    );
+    // Anyone who knows the KPJ can ask for a reset code by email: it must not void the printed one.
+    server.clock.advance(60_000);
+    expect((await server.call('auth.forgotPassword', { identifier: '19011111111', locale: 'id' })).status).toBe(200);
+    const emailed = codeIn(latestMessage(server.db, 'siti.rahayu@example.com', 'password_reset'));
+    expect(emailed).not.toBe(printed.code);
+    const wrong = await server.call('auth.resetPassword', {
+      identifier: '19011111111',
+      code: '000000' === printed.code || '000000' === emailed ? '111111' : '000000',
+      newPassword: 'soto-betawi-kuah-santan',
+    });
+    expect(wrong.json.error?.data.appCode).toBe('CODE_INVALID');
+    const reset = await server.call('auth.resetPassword', {
+      identifier: '19011111111',
+      code: printed.code,
+      newPassword: 'soto-betawi-kuah-santan',
+    });
+    expect(reset.status, reset.text).toBe(200);
+    // The emailed code is still open: it works once, for another reset.
+    const again = await server.call('auth.resetPassword', {
+      identifier: 'siti.rahayu@example.com',
+      code: emailed,
+      newPassword: 'rendang-padang-pedas-sekali',
+    });
+    expect(again.status, again.text).toBe(200);
+  });
+
   it('changes the email at the counter with a code to the new address, telling the old one', async () => {
     const server = await createTestServer();
     const { token, opened } = await openBranchCase(server);
