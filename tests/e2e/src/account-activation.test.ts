@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { codeIn, latestMessage, linkIn, messagesTo } from './dev-mailbox.js';
+import { checkPage } from './page-checks.js';
 
 const demo = useDemoBrowser();
 
@@ -16,8 +17,8 @@ interface Registration {
   phone: string;
 }
 
-/** Fills /daftar and submits; resolves on the verification page. */
-async function register(page: Page, data: Registration): Promise<void> {
+/** Fills /daftar and submits; resolves on the verification page. `check` checks the filled form first. */
+async function register(page: Page, data: Registration, { check = false } = {}): Promise<void> {
   await page.goto(`${demo.server.url}/daftar`);
   await page.fill('#nik', data.nik);
   await page.fill('#kpj', data.kpj);
@@ -26,6 +27,7 @@ async function register(page: Page, data: Registration): Promise<void> {
   await page.fill('#email', data.email);
   await page.fill('#phone', data.phone);
   await page.fill('#new-password', newPassword);
+  if (check) await checkPage(page, 'registration form');
   await page.click('[data-testid="register-submit"]');
   await page.waitForURL('**/verifikasi-email');
   await page.waitForSelector('[data-testid="registration-sent"]');
@@ -45,7 +47,7 @@ describe('activation of a member without an online account', () => {
 
   it('registers Rina, asks for the code, says to wait before resending, then activates and logs in', async () => {
     const page = await demo.browser.newPage();
-    await register(page, rina);
+    await register(page, rina, { check: true });
     pageTextAfterNewRegistration = (await page.textContent('main')) ?? '';
     expect(await page.inputValue('#verify-email')).toBe(rina.email);
     const first = await latestMessage(demo.server.url, rina.email, 'registration_code');
@@ -66,10 +68,12 @@ describe('activation of a member without an online account', () => {
     await page.fill('#verify-code', '12');
     await page.click('[data-testid="verify-submit"]');
     expect(await page.textContent('#verify-code-error')).toContain('6 angka');
+    await checkPage(page, 'email verification: resend refused, code too short');
 
     await page.fill('#verify-code', codeIn(sent));
     await page.click('[data-testid="verify-submit"]');
     await expect.poll(() => page.textContent('[data-testid="login-notice"]')).toContain('Akun aktif — silakan masuk');
+    await checkPage(page, 'login after activation');
 
     await page.fill('#identifier', rina.kpj);
     await page.fill('#password', newPassword);
@@ -126,6 +130,7 @@ describe('activation by the emailed link', () => {
     expect(await fromMail.$('#verify-code')).toBeNull();
     // The used token leaves the address bar.
     expect(new URL(fromMail.url()).search).toBe('');
+    await checkPage(fromMail, 'login after activation by link');
 
     await fromMail.fill('#identifier', agus.kpj);
     await fromMail.fill('#password', newPassword);

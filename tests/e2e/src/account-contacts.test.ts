@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { codeIn, latestMessage, linkIn } from './dev-mailbox.js';
+import { checkPage } from './page-checks.js';
 
 const demo = useDemoBrowser();
 
@@ -33,6 +34,7 @@ describe('changing the email', () => {
     await page.click('[data-testid="login-submit"]');
     await page.waitForSelector('[data-testid="email-change"]');
     expect(new URL(page.url()).pathname).toBe('/akun/keamanan');
+    await checkPage(page, 'account security');
 
     let isReauthReplySent = false;
     await page.route('**/trpc/account.requestContactChange**', async (route) => {
@@ -47,22 +49,28 @@ describe('changing the email', () => {
     await page.fill('#email-reauth-password', 'bukan-kata-sandinya');
     await page.click('[data-testid="reauth-submit"]');
     await expect.poll(() => page.textContent('#email-reauth-error')).toContain('salah');
+    await checkPage(page, 'account security: password asked again, wrong');
     await page.fill('#email-reauth-password', demoPassword);
     await page.click('[data-testid="reauth-submit"]');
 
     await expect.poll(() => page.textContent('[data-testid="email-code-sent"]')).toContain(newEmail);
+    await checkPage(page, 'account security: code sent to the new email');
     const code = codeIn(await latestMessage(demo.server.url, newEmail, 'contact_change_code'));
     await page.fill('#email-code', code);
     await page.click('[data-testid="email-confirm"]');
     await page.waitForSelector('[data-testid="email-changed"]');
     await expect.poll(() => page.textContent('[data-testid="email-change"] .intro')).toContain(newEmail);
+    await checkPage(page, 'account security: email changed');
 
     // The old address is told, with a link for "this was not me".
     const notice = await latestMessage(demo.server.url, oldEmail, 'contact_changed_notice');
     const notMe = await demo.browser.newPage();
     await notMe.goto(linkIn(notice, '/bukan-saya'));
+    await notMe.waitForSelector('[data-testid="not-me-confirm"]');
+    await checkPage(notMe, '"bukan saya"');
     await notMe.click('[data-testid="not-me-confirm"]');
     await notMe.waitForSelector('[data-testid="frozen-title"]');
+    await checkPage(notMe, '"bukan saya": account frozen');
     const recovery = await notMe.textContent('[data-testid="recovery-steps"]');
     expect(recovery).toContain('175');
     expect(recovery).toContain('KTP');
@@ -73,6 +81,7 @@ describe('changing the email', () => {
     await notMe.fill('#password', demoPassword);
     await notMe.click('[data-testid="login-submit"]');
     await expect.poll(() => notMe.textContent('[data-testid="login-error"]')).toContain('dibekukan');
+    await checkPage(notMe, 'login refused: account frozen');
     await page.close();
     await notMe.close();
   });
@@ -96,6 +105,7 @@ describe('changing the phone', () => {
     await page.click('[data-testid="phone-request"]');
     await page.waitForSelector('[data-testid="phone-code-sent"]');
     expect(await page.$('[data-testid="reauth-form"]')).toBeNull();
+    await checkPage(page, 'account security: code sent to the new phone');
     const codeMessage = await latestMessage(demo.server.url, newPhone.e164, 'contact_change_code');
     expect(codeMessage.channel).toBe('sms');
     await page.fill('#phone-code', codeIn(codeMessage));

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { codeIn, latestMessage, linkIn } from './dev-mailbox.js';
+import { checkPage } from './page-checks.js';
 
 const demo = useDemoBrowser();
 
@@ -33,6 +34,7 @@ describe('forgot password', () => {
     const unknown = await requestReset(page, 'tidak.ada.siapa.pun@example.com');
     const known = await requestReset(page, '19011111111');
     expect(known).toBe(unknown);
+    await checkPage(page, 'forgot password: link and code sent');
     await page.close();
   });
 
@@ -48,6 +50,7 @@ describe('forgot password', () => {
     await page.fill('#reset-new-password', 'pendek');
     await page.click('[data-testid="reset-submit"]');
     await expect.poll(() => page.textContent('[data-testid="reset-error"]')).toContain('minimal 12 karakter');
+    await checkPage(page, 'reset password by link: password refused');
 
     await page.fill('#reset-new-password', 'Jembatan-Merah-Surabaya-77');
     await page.click('[data-testid="reset-submit"]');
@@ -68,9 +71,11 @@ describe('forgot password', () => {
     await page.waitForSelector('#reset-code');
     await page.fill('#reset-identifier', email);
     await page.fill('#reset-code', codeIn(message));
+    await checkPage(page, 'reset password with the code');
     await page.fill('#reset-new-password', 'Kebun-Teh-Puncak-Berkabut');
     await page.click('[data-testid="reset-submit"]');
     await expect.poll(() => page.textContent('[data-testid="login-notice"]')).toContain('Kata sandi berhasil diubah');
+    await checkPage(page, 'login after a password reset');
 
     expect(await tryLogin(page, email, demoPassword)).toContain('salah');
     expect(await tryLogin(page, email, 'Kebun-Teh-Puncak-Berkabut')).toBe('profile');
@@ -96,12 +101,14 @@ describe('change password', () => {
     await page.fill('#change-new-password', 'Angklung-Bandung-Berbunyi');
     await page.click('[data-testid="change-password-submit"]');
     await expect.poll(() => page.textContent('[data-testid="change-password-error"]')).toContain('salah');
+    await checkPage(page, 'account security: two sessions, current password wrong');
 
     await page.fill('#current-password', demoPassword);
     await page.fill('#change-new-password', 'Angklung-Bandung-Berbunyi');
     await page.click('[data-testid="change-password-submit"]');
     await page.waitForSelector('[data-testid="password-changed"]');
     await expect.poll(async () => (await page.$$('[data-testid="session"]')).length).toBe(1);
+    await checkPage(page, 'account security: password changed');
 
     await otherPage.reload();
     await otherPage.waitForSelector('#identifier');

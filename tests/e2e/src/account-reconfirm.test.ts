@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
+import { checkPage } from './page-checks.js';
 
 // A server of its own: the other files change Budi (new email, frozen, new password).
 const demo = useDemoBrowser();
@@ -19,6 +20,7 @@ describe('confirming that the contacts are still in use', () => {
     const confirmedAt = '.row:has(dt:text-is("Kontak terakhir dikonfirmasi")) dd';
     const thisYear = String(new Date().getFullYear());
     expect(await page.textContent(confirmedAt)).not.toContain(thisYear);
+    await checkPage(page, 'profile: are the contacts still in use?');
 
     await page.click('[data-testid="reconfirm-yes"]');
     await page.waitForSelector('[data-testid="reconfirm-prompt"]', { state: 'detached' });
@@ -29,6 +31,7 @@ describe('confirming that the contacts are still in use', () => {
     expect(await page.$eval(':focus', (focused) => focused.getAttribute('data-testid'))).toBe('reconfirm-thanks');
     expect(await page.textContent('[data-testid="full-name"]')).toContain('BUDI SANTOSO');
     expect(await page.textContent(confirmedAt)).toContain(thisYear);
+    await checkPage(page, 'profile: contacts confirmed');
 
     // The answer is kept by the server: a reload (a new profile request) does not ask again.
     await page.reload();

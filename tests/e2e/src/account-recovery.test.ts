@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { codeIn, latestMessage, messagesTo } from './dev-mailbox.js';
+import { checkPage } from './page-checks.js';
 
 // A server of its own: the other files change Dewi's password, and recovery is limited per KPJ.
 const demo = useDemoBrowser();
@@ -14,8 +15,8 @@ const dewi = {
 };
 const newPassword = 'Sawah-Hijau-Di-Ubud-2026';
 
-/** Fills in "lupa email/akun" and resolves with the neutral reply the page shows. */
-async function startRecovery(page: Page, identifier: string, phone: string): Promise<string> {
+/** Fills in "lupa email/akun" and resolves with the neutral reply the page shows; `check` checks the filled form. */
+async function startRecovery(page: Page, identifier: string, phone: string, { check = false } = {}): Promise<string> {
   await page.goto(`${demo.server.url}/`);
   await page.click('[data-testid="forgot-account-link"]');
   await page.waitForSelector('#recover-identifier');
@@ -24,6 +25,7 @@ async function startRecovery(page: Page, identifier: string, phone: string): Pro
   expect(await page.getAttribute('#recover-phone', 'autocomplete')).toBe('tel');
   await page.fill('#recover-identifier', identifier);
   await page.fill('#recover-phone', phone);
+  if (check) await checkPage(page, 'forgot email/account');
   await page.click('[data-testid="recover-submit"]');
   await page.waitForSelector('#recover-code');
   return (await page.textContent('[data-testid="recover-sent"]')) ?? '';
@@ -44,7 +46,7 @@ describe('lupa email/akun', () => {
 
   it('shows Dewi her email after the SMS code, lets her set a new password and log in with it', async () => {
     const page = await demo.browser.newPage();
-    neutralReply = await startRecovery(page, dewi.kpj, dewi.phone);
+    neutralReply = await startRecovery(page, dewi.kpj, dewi.phone, { check: true });
     expect(neutralReply).toContain('Jika data tersebut cocok dengan catatan kami');
     // Nothing about the registered phone is shown, not even masked.
     const shown = (await page.textContent('main')) ?? '';
@@ -52,6 +54,7 @@ describe('lupa email/akun', () => {
     expect(shown).not.toContain(dewi.email);
     // The "lost that phone too" ways are always on the page.
     expect(await page.textContent('[data-testid="no-phone-steps"]')).toContain('175');
+    await checkPage(page, 'forgot email/account: code sent');
 
     const sms = await latestMessage(demo.server.url, dewi.phoneE164, 'recovery_code');
     expect(sms.channel).toBe('sms');
@@ -59,6 +62,7 @@ describe('lupa email/akun', () => {
     await page.click('[data-testid="recover-code-submit"]');
     await expect.poll(() => page.textContent('[data-testid="recovered-email"]')).toBe(dewi.email);
     expect(await page.$eval(':focus', (focused) => focused.id)).toBe('recover-found-title');
+    await checkPage(page, 'forgot email/account: the email shown');
 
     await page.fill('#recover-new-password', newPassword);
     await page.click('[data-testid="recover-reset-submit"]');
@@ -86,6 +90,7 @@ describe('lupa email/akun', () => {
     await page.click('[data-testid="recover-code-submit"]');
     await expect.poll(() => page.textContent('[data-testid="recover-code-error"]')).toContain('Kode');
     expect(await page.$('[data-testid="recovered-email"]')).toBeNull();
+    await checkPage(page, 'forgot email/account: wrong code');
 
     // "Kirim ulang" asks again with the same details (the third attempt today for this KPJ) and
     // gets the same reply; a fourth attempt is over the day's limit and says when to try again.
@@ -97,6 +102,7 @@ describe('lupa email/akun', () => {
     await expect
       .poll(() => page.textContent('[data-testid="recover-start-error"]'))
       .toMatch(/Terlalu banyak percobaan\. Coba lagi dalam \d+ menit\./);
+    await checkPage(page, 'forgot email/account: over the limit');
     expect(await messagesTo(demo.server.url, '+6281277770001')).toEqual([]);
     await page.close();
   });
@@ -126,6 +132,7 @@ describe('lupa email/akun', () => {
     );
     // Newest first: the reset came after the disclosure.
     expect(kinds.indexOf('password_reset.completed')).toBeLessThan(kinds.indexOf('contact.disclosed'));
+    await checkPage(page, 'access history');
 
     // The profile and the security page link here.
     await page.click('a[href="/"]');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { codeIn, latestMessage } from './dev-mailbox.js';
+import { checkPage } from './page-checks.js';
 
 const demo = useDemoBrowser();
 const demoPassword = 'Pulih-Demo-2026';
@@ -13,6 +14,7 @@ describe('duplicate accounts ("akun ganda")', () => {
     await page.fill('#password', demoPassword);
     await page.click('[data-testid="login-submit"]');
     await page.waitForSelector('[data-testid="full-name"]');
+    await checkPage(page, 'profile: more than one account');
 
     // The profile tells him; the page lists both accounts, the other one masked and not yet proven.
     await page.click('[data-testid="duplicates-link"]');
@@ -24,9 +26,11 @@ describe('duplicate accounts ("akun ganda")', () => {
     // Closing before proving is refused, and nothing is closed.
     await page.click('[data-testid="close-duplicates-submit"]');
     await expect.poll(() => page.textContent('[data-testid="duplicates-close-error"]')).toContain('Buktikan dulu');
+    await checkPage(page, 'duplicate accounts: closing refused');
 
     await other.locator('[data-testid="send-code"]').click();
     await other.locator('[data-testid="prove-code-form"]').waitFor();
+    await checkPage(page, 'duplicate accounts: code sent');
     const message = await latestMessage(demo.server.url, 'rudi.h.lama@example.com', 'account_control_code');
     await other.locator('input[autocomplete="one-time-code"]').fill(codeIn(message));
     await other.locator('[data-testid="prove-code-submit"]').click();
@@ -37,6 +41,7 @@ describe('duplicate accounts ("akun ganda")', () => {
     await page.click('[data-testid="close-duplicates-submit"]');
     await expect.poll(() => page.textContent('[data-testid="duplicates-closed"]')).toContain('1 akun ditutup');
     await page.waitForSelector('[data-testid="duplicates-none"]');
+    await checkPage(page, 'duplicate accounts: closed');
 
     // The closed account no longer logs in, and says why.
     await page.click('a[href="/"]');
@@ -46,6 +51,7 @@ describe('duplicate accounts ("akun ganda")', () => {
     await page.fill('#password', demoPassword);
     await page.click('[data-testid="login-submit"]');
     await expect.poll(() => page.textContent('[data-testid="login-error"]')).toContain('ditutup sebagai akun ganda');
+    await checkPage(page, 'login refused: account closed');
     const closedNotice = await latestMessage(demo.server.url, 'rudi.h.lama@example.com', 'account_closed_notice');
     expect(closedNotice.subject).toContain('ditutup');
     await page.close();

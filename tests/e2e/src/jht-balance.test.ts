@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
+import { checkPage } from './page-checks.js';
 
 const demo = useDemoBrowser();
 
@@ -17,6 +18,7 @@ describe('JHT balance and "penggabungan saldo"', () => {
     expect(await page.locator('[data-testid="kpj-card"]').count()).toBe(2);
     const total = amountOf(await page.textContent('[data-testid="balance-total"]'));
     expect(total).toBeGreaterThan(0);
+    await checkPage(page, 'JHT balance: two KPJ to merge');
 
     await page.click('[data-testid="merge-submit"]');
     await expect.poll(() => page.textContent('[data-testid="merge-done"]')).toContain('20022222222');
@@ -27,6 +29,7 @@ describe('JHT balance and "penggabungan saldo"', () => {
     const active = page.locator('[data-testid="kpj-card"][data-kpj="20022222222"]');
     expect(amountOf(await active.locator('[data-testid="kpj-balance"]').textContent())).toBe(total);
     expect(await page.locator('[data-testid="merge-form"]').count()).toBe(0);
+    await checkPage(page, 'JHT balance: merged');
     await page.close();
   });
 });

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { messagesTo } from './dev-mailbox.js';
+import { checkPage } from './page-checks.js';
 
 // The JHT claim on the web: Agus (resigned in August 2026, balance under the online limit) goes
 // through the wizard with real files, then a branch officer moves the claim to "paid" with the
@@ -90,6 +91,7 @@ describe('JHT claim on the web', () => {
     // 1. The reason, 2. eligibility: online, no tax under Rp50 million, the documents listed.
     await page.click('[data-testid="claim-assess-submit"]');
     await expect.poll(() => page.textContent('#claim-reason-missing')).toContain('Pilih salah satu alasan');
+    await checkPage(page, 'JHT claim, reason: none chosen');
     await page.check('[data-testid="claim-reason-resignation"]');
     await page.click('[data-testid="claim-assess-submit"]');
     const eligibility = page.locator('[data-testid="claim-eligibility"]');
@@ -102,6 +104,7 @@ describe('JHT claim on the web', () => {
       .locator('[data-testid="claim-documents-needed"] li')
       .evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')));
     expect(kinds).toEqual(['ktp', 'kpj_card', 'paklaring', 'bank_book']);
+    await checkPage(page, 'JHT claim, eligibility: online');
 
     // 3. Documents: the portal refuses a web page named .pdf and a file above 5 MB before sending.
     await page.click('[data-testid="claim-to-documents"]');
@@ -112,6 +115,7 @@ describe('JHT claim on the web', () => {
     await expect.poll(() => page.textContent('#document-paklaring-error')).toContain('Hanya file PDF, JPEG atau PNG');
     await page.setInputFiles('[data-testid="document-input-paklaring"]', hugePdf);
     await expect.poll(() => page.textContent('#document-paklaring-error')).toContain('lebih besar dari 5 MB');
+    await checkPage(page, 'JHT claim, documents: missing, file refused');
     for (const kind of kinds) {
       await page.setInputFiles(`[data-testid="document-input-${kind}"]`, kind === 'bank_book' ? bankBookPdf : scanPdf);
       await page.waitForSelector(`[data-testid="document-${kind}"][data-uploaded="true"]`);
@@ -121,11 +125,13 @@ describe('JHT claim on the web', () => {
     // A file can be replaced: the new one is stored in its place.
     await page.setInputFiles('[data-testid="document-input-ktp"]', pdfNamed('ktp-baru.pdf'));
     await expect.poll(() => page.textContent('[data-testid="document-status-ktp"]')).toContain('ktp-baru.pdf');
+    await checkPage(page, 'JHT claim, documents: all uploaded');
 
     // 4. The bank account must be his own: someone else's is refused at submission, next to the field.
     await page.click('[data-testid="claim-to-bank"]');
     await page.waitForSelector('[data-testid="claim-bank-form"]');
     expect(await page.inputValue('[data-testid="claim-holder-name"]')).toBe('AGUS SETIAWAN');
+    await checkPage(page, 'JHT claim, bank account');
     await page.selectOption('[data-testid="claim-bank"]', '002');
     await page.fill('[data-testid="claim-account-number"]', '0123-01-000456-50-7');
     await page.fill('[data-testid="claim-holder-name"]', 'Budi Santoso');
@@ -134,10 +140,12 @@ describe('JHT claim on the web', () => {
     expect(await page.textContent('[data-testid="claim-review-bank"]')).toContain('BRI, rekening berakhiran 6507');
     await page.click('[data-testid="claim-submit"]');
     await expect.poll(() => page.textContent('#claim-declaration-error')).toContain('Centang pernyataan');
+    await checkPage(page, 'JHT claim, review: declaration not ticked');
     await page.check('[data-testid="claim-declaration"]');
     await page.click('[data-testid="claim-submit"]');
     await expect.poll(() => page.textContent('#claim-holder-name-error')).toContain('tidak sama dengan nama Anda');
     expect(await page.$eval(':focus', (focused) => focused.id)).toBe('claim-holder-name');
+    await checkPage(page, "JHT claim, bank account: not in the claimant's name");
     await page.fill('[data-testid="claim-holder-name"]', 'Agus Setiawan');
 
     // 5. Review and submit: the claim number.
@@ -149,6 +157,7 @@ describe('JHT claim on the web', () => {
     const tracked = page.locator(`[data-testid="claim"][data-claim-id="${claimId}"]`);
     expect(await tracked.getAttribute('data-state')).toBe('submitted');
     expect(await tracked.locator('[data-testid="claim-state"]').textContent()).toContain('Diajukan');
+    await checkPage(page, 'JHT claim: submitted');
 
     // The branch checks, approves and pays it with the CLI.
     const officer = await loginBranchOfficer();
@@ -170,6 +179,7 @@ describe('JHT claim on the web', () => {
     expect(await paid.locator('[data-testid="claim-state"]').textContent()).toContain('Dibayarkan');
     expect(await paid.locator('[data-testid="claim-payment-reference"]').textContent()).toContain(reference);
     expect(await paid.locator('.timeline li.reached').count()).toBe(4);
+    await checkPage(page, 'JHT claim: paid');
     await expect
       .poll(async () => (await messagesTo(demo.server.url, agus.email, 'claim_state_changed')).map((m) => m.subject))
       .toEqual([
@@ -196,6 +206,7 @@ describe('JHT claim on the web', () => {
     expect(await eligibility.getAttribute('data-channel')).toBe('branch');
     expect(await eligibility.getAttribute('data-eligible')).toBe('true');
     expect(await page.locator('[data-testid="claim-to-documents"]').count()).toBe(0);
+    await checkPage(page, 'JHT claim, eligibility: at a branch');
 
     // Booking needs a time: the form says so at the field.
     await page.selectOption('[data-testid="appointment-branch"]', 'JKT-SUDIRMAN');
@@ -204,10 +215,12 @@ describe('JHT claim on the web', () => {
     await page.waitForSelector('[data-testid="appointment-slot"]');
     await page.click('[data-testid="appointment-submit"]');
     await expect.poll(() => page.textContent('#appointment-slot-error')).toContain('Pilih jam kedatangan');
+    await checkPage(page, 'JHT claim, branch visit: no time chosen');
     await page.check('[data-testid="appointment-slot"][value="08:00"]');
     await page.click('[data-testid="appointment-submit"]');
     const booked = await page.locator('[data-testid="appointment-booked"]').textContent();
     expect(booked).toMatch(/pukul 08:00\. Nomor jadwal: JDW-/);
+    await checkPage(page, 'JHT claim, branch visit: booked');
 
     // Her visits are listed on the page, and she can cancel one.
     const visit = page.locator('[data-testid="appointment"][data-state="booked"]');
@@ -215,6 +228,7 @@ describe('JHT claim on the web', () => {
     await visit.locator('[data-testid="appointment-cancel"]').click();
     await page.waitForSelector('[data-testid="appointment"][data-state="cancelled"]');
     expect(await page.locator('[data-testid="appointment-cancel"]').count()).toBe(0);
+    await checkPage(page, 'JHT claim, branch visit: cancelled');
     await page.close();
   });
 
@@ -227,10 +241,12 @@ describe('JHT claim on the web', () => {
     // The defaults: each credited month by email only, the rest by email and SMS.
     expect(await page.isChecked(creditedSms)).toBe(false);
     expect(await page.isChecked(statusSms)).toBe(true);
+    await checkPage(page, 'notifications');
     await page.check(creditedSms);
     await page.uncheck(statusSms);
     await page.click('[data-testid="notices-save"]');
     await expect.poll(() => page.textContent('[data-testid="notices-saved"]')).toContain('sudah disimpan');
+    await checkPage(page, 'notifications: saved');
 
     await page.reload();
     await page.waitForSelector('[data-testid="notices-form"]');

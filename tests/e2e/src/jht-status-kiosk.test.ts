@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { codeIn, latestMessage } from './dev-mailbox.js';
+import { checkPage } from './page-checks.js';
 import { loginBranchOfficer, mutate, tapDigits } from './staff-api.js';
 
 // The JHT balance and membership status: the portal's profile (status with its reason) and
@@ -37,17 +38,23 @@ async function openKiosk(query = ''): Promise<Page> {
   return page;
 }
 
-/** NIK, KPJ, the SMS code from the dev mailbox: up to the screen with the balance. */
-async function checkBalanceAtKiosk(page: Page, member: typeof siti): Promise<void> {
+/**
+ * NIK, KPJ, the SMS code from the dev mailbox: up to the screen with the balance. `check` checks
+ * each screen on the way (not with a shortened idle timeout: the checks take longer than it).
+ */
+async function checkBalanceAtKiosk(page: Page, member: typeof siti, { check = false } = {}): Promise<void> {
   await page.click('[data-testid="service-balance-status"]');
   await page.waitForSelector('#kiosk-nik');
   expect(await page.getAttribute('#kiosk-nik', 'inputmode')).toBe('none');
   await tapDigits(page, member.nik);
+  if (check) await checkPage(page, 'kiosk balance: NIK');
   await page.click('[data-testid="balance-nik-next"]');
   await page.waitForSelector('#kiosk-kpj');
   await tapDigits(page, member.kpj);
+  if (check) await checkPage(page, 'kiosk balance: KPJ');
   await page.click('[data-testid="balance-send"]');
   await expect.poll(() => page.textContent('[data-testid="balance-sent"]')).toContain('Jika NIK dan nomor KPJ cocok');
+  if (check) await checkPage(page, 'kiosk balance: code sent');
   const sms = await latestMessage(demo.server.url, member.phoneE164, 'kiosk_balance_code');
   expect(sms.channel).toBe('sms');
   await tapDigits(page, codeIn(sms));
@@ -81,6 +88,7 @@ describe('membership status and the balance chart on the portal', () => {
     expect(await page.textContent('[data-testid="membership-reason"]')).toBe(
       'Pemberi kerja tidak membayar iuran selama 3 bulan berturut-turut.',
     );
+    await checkPage(page, 'profile: membership not active');
     await page.click('.language-switch button[lang="en"]');
     await expect
       .poll(() => page.textContent('[data-testid="membership-reason"]'))
@@ -112,6 +120,7 @@ describe('membership status and the balance chart on the portal', () => {
     const rows = page.locator('[data-testid="balance-chart-table"] tbody tr');
     expect(await rows.count()).toBe(years);
     expect(amountOf(await rows.last().locator('td').textContent())).toBe(total);
+    await checkPage(page, 'JHT balance: chart and its table');
     await context.close();
   });
 });
@@ -120,7 +129,8 @@ describe('"Cek saldo & status" at the kiosk', () => {
   it('shows Siti her balance per KPJ and in total, her status with its reason and no claim, and wipes on "Selesai"', async () => {
     const page = await openKiosk();
     expect(await page.textContent('[data-testid="service-balance-status"]')).not.toContain('Segera hadir');
-    await checkBalanceAtKiosk(page, siti);
+    await checkPage(page, 'kiosk start');
+    await checkBalanceAtKiosk(page, siti, { check: true });
 
     expect(await page.textContent('[data-testid="balance-name"]')).toBe(siti.name);
     const total = amountOf(await page.textContent('[data-testid="balance-total"]'));
@@ -132,6 +142,7 @@ describe('"Cek saldo & status" at the kiosk', () => {
     expect(await page.textContent('[data-testid="membership-status"]')).toContain('Aktif');
     expect(await page.textContent('[data-testid="membership-reason"]')).toBe('Iuran masuk setiap bulan.');
     expect(await page.textContent('[data-testid="claims-none"]')).toBe('Tidak ada klaim JHT yang sedang diproses.');
+    await checkPage(page, 'kiosk balance: shown');
 
     await page.click('[data-testid="balance-done"]');
     await page.waitForSelector('[data-testid="start-screen"]');

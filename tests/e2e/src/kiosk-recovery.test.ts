@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.js';
 import { codeIn, latestMessage } from './dev-mailbox.js';
+import { checkPage } from './page-checks.js';
 import { type DemoServer, startDemoServer } from './server-process.js';
 import { loginBranchOfficer, mutate as mutateAt, type TrpcReply, tapDigits } from './staff-api.js';
 
@@ -86,6 +87,7 @@ describe('kiosk pairing', () => {
     await page.fill('#pairing-code', 'ZZZZ-ZZZZ');
     await page.click('[data-testid="pairing-submit"]');
     await expect.poll(() => page.textContent('#pairing-code-error')).toContain('Kode salah');
+    await checkPage(page, 'kiosk pairing: wrong code');
 
     const code = await newPairingCode(kioskLabel);
     await page.fill('#pairing-code', code.toLowerCase());
@@ -115,6 +117,7 @@ describe('lupa email / akun at the kiosk', () => {
     expect(await page.getAttribute('#kiosk-identifier', 'inputmode')).toBe('none');
 
     await tapDigits(page, dewi.kpj);
+    await checkPage(page, 'kiosk forgot account: NIK or KPJ');
     await page.click('[data-testid="keypad-7"]'); // a twelfth digit by mistake…
     await page.click('[data-testid="keypad-backspace"]'); // …taken back
     expect(await page.inputValue('#kiosk-identifier')).toBe(dewi.kpj);
@@ -127,6 +130,7 @@ describe('lupa email / akun at the kiosk', () => {
     expect(await page.inputValue('#kiosk-phone')).toBe('');
     await tapDigits(page, dewi.phone);
     expect(await page.inputValue('#kiosk-phone')).toBe(dewi.phone);
+    await checkPage(page, 'kiosk forgot account: phone');
     await page.click('[data-testid="recover-submit"]');
 
     await expect
@@ -138,6 +142,7 @@ describe('lupa email / akun at the kiosk', () => {
     const sms = await latestMessage(server.url, dewi.phoneE164, 'recovery_code');
     expect(sms.channel).toBe('sms');
     await page.waitForSelector('#kiosk-code');
+    await checkPage(page, 'kiosk forgot account: code sent');
     await tapDigits(page, codeIn(sms));
     await page.click('[data-testid="recover-code-submit"]');
     await expect.poll(() => page.textContent('[data-testid="recovered-email"]')).toBe(dewi.email);
@@ -147,9 +152,11 @@ describe('lupa email / akun at the kiosk', () => {
     await page.fill('#kiosk-new-password', 'Pendek');
     await page.click('[data-testid="recover-reset-submit"]');
     await expect.poll(() => page.textContent('[data-testid="recover-reset-error"]')).toContain('tidak dapat dipakai');
+    await checkPage(page, 'kiosk forgot account: email shown, password refused');
     await page.fill('#kiosk-new-password', 'Kopi-Toraja-Pagi-Hari-2026');
     await page.click('[data-testid="recover-reset-submit"]');
     await expect.poll(() => page.textContent('[data-testid="recover-reset-done"]')).toContain('berhasil diubah');
+    await checkPage(page, 'kiosk forgot account: password changed');
 
     await page.click('[data-testid="recover-done"]');
     await page.waitForSelector('[data-testid="start-screen"]');
@@ -184,6 +191,7 @@ describe('lupa email / akun at the kiosk', () => {
     expect(ticket).toContain('KTP');
     expect(ticket).toContain('KPJ');
     expect(ticket).not.toContain(dewi.kpj);
+    await checkPage(page, 'kiosk queue ticket: lost phone');
 
     await page.click('[data-testid="ticket-done"]');
     await page.waitForSelector('[data-testid="start-screen"]');
@@ -200,6 +208,7 @@ describe('ganti email / nomor HP at the kiosk', () => {
 
     await page.click('[data-testid="service-change-contact"]');
     expect(await page.textContent('[data-testid="change-contact-explain"]')).toContain('in-person check');
+    await checkPage(page, 'kiosk change contact (English first)');
     await page.click('[data-testid="take-ticket"]');
     await expect.poll(() => page.textContent('[data-testid="ticket-number"]')).toMatch(/^K-\d{3}$/);
     const number = (await page.textContent('[data-testid="ticket-number"]')) ?? '';
@@ -212,6 +221,51 @@ describe('ganti email / nomor HP at the kiosk', () => {
     await page.waitForSelector('[data-testid="start-screen"]');
     expect(await page.getAttribute('html', 'lang')).toBe('id');
     expect(await page.textContent('[data-testid="service-change-contact"]')).toContain('Ganti email / nomor HP');
+    await page.close();
+  });
+});
+
+describe('"Data pribadi saya" at the kiosk', () => {
+  it('says where to see, download and correct one’s data and that the officer helps, in both languages, asking for nothing', async () => {
+    const page = await openKiosk(portrait);
+    const calls: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/trpc/')) calls.push(path.slice('/trpc/'.length));
+    });
+    await page.click('[data-testid="service-my-data"]');
+    await page.waitForSelector('[data-testid="my-data-info"]');
+    expect(await page.$eval(':focus', (focused) => focused.id)).toBe('my-data-title');
+    expect(await page.textContent('#my-data-title')).toBe('Data pribadi saya');
+    // Where: the portal's "Data saya" page, at the server's public address.
+    expect(await page.textContent('[data-testid="my-data-portal-url"]')).toBe(`${server.url}/akun/data-saya`);
+    expect(await page.textContent('[data-testid="my-data-see"]')).toContain('mengunduhnya sebagai PDF atau JSON');
+    expect(await page.textContent('[data-testid="my-data-correct"]')).toContain('Meminta perbaikan');
+    expect(await page.textContent('[data-testid="my-data-help"]')).toContain('Petugas di loket');
+    // Nothing of a member: no field to type into, no call for member data.
+    expect(await page.locator('input').count()).toBe(0);
+    await checkPage(page, 'kiosk my personal data');
+    expect(calls.filter((call) => !/^(health|kiosk\.status)\b/.test(call))).toEqual([]);
+
+    await page.click('.language-switch button[lang="en"]');
+    await expect.poll(() => page.textContent('#my-data-title')).toBe('My personal data');
+    expect(await page.textContent('[data-testid="my-data-correct"]')).toContain('Ask for a correction');
+    expect(await page.textContent('[data-testid="my-data-help"]')).toContain('officer at the branch counter');
+
+    await page.click('[data-testid="my-data-done"]');
+    await page.waitForSelector('[data-testid="start-screen"]');
+    expect(await page.getAttribute('html', 'lang')).toBe('id');
+    await page.close();
+  });
+
+  it('shows the members’ address of the portal when the kiosk’s start address names one, and leaves by itself when idle', async () => {
+    const page = await openKiosk(landscape, '?idle=2000&portal=https://layanan.pulih.example/');
+    await page.click('[data-testid="service-my-data"]');
+    expect(await page.textContent('[data-testid="my-data-portal-url"]')).toBe(
+      'https://layanan.pulih.example/akun/data-saya',
+    );
+    await page.waitForSelector('[data-testid="start-screen"]', { timeout: 5_000 });
+    expect(await page.$('[data-testid="my-data-info"]')).toBeNull();
     await page.close();
   });
 });

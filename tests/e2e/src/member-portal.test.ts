@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
+import { checkPage } from './page-checks.js';
 
 const demo = useDemoBrowser();
 
@@ -7,12 +8,20 @@ describe('member portal in a real Chromium', () => {
   it('logs a demo member in with the KPJ number and shows the registered email and phone', async () => {
     const page = await demo.browser.newPage();
     await page.goto(`${demo.server.url}/`);
+    await page.waitForSelector('#identifier');
+    // The window's title names the page, in the page's language.
+    expect(await page.title()).toBe('Masuk ke akun Anda — Pulih');
+    await checkPage(page, 'login');
     await page.fill('#identifier', '19011111111');
     await page.fill('#password', 'Pulih-Demo-2026');
     await page.click('[data-testid="login-submit"]');
     await expect.poll(() => page.textContent('[data-testid="registered-email"]')).toContain('siti.rahayu@example.com');
     expect(await page.textContent('[data-testid="registered-phone"]')).toContain('0812-3456-7890');
+    expect(await page.title()).toBe('Profil saya — Pulih');
+    await checkPage(page, 'profile');
     await page.screenshot({ path: `${process.env.PULIH_SCREENSHOT_DIR ?? '/tmp'}/pulih-profile.png`, fullPage: true });
+    await page.click('[data-testid="balance-link"]');
+    await expect.poll(() => page.title()).toBe('Saldo JHT — Pulih');
     await page.close();
   });
 
@@ -46,6 +55,7 @@ describe('member portal in a real Chromium', () => {
     expect(wrongPassword).toBe(unknown);
     expect(wrongPassword?.trim().length).toBeGreaterThan(0);
     expect(await page.$('[data-testid="registered-email"]')).toBeNull();
+    await checkPage(page, 'login refused');
     await page.close();
   });
 });

@@ -5,6 +5,7 @@ import { PERSONAL_DATA_CATEGORIES } from '@pulih/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
+import { checkPage } from './page-checks.js';
 
 // "Data saya": Siti downloads everything held about her as JSON and as PDF and finds every
 // category in it, then asks for a correction of her birth date with a KK scan.
@@ -36,12 +37,15 @@ describe('Data saya in the browser', () => {
   it('downloads the member’s data as JSON with every category, and as a PDF with her name', async () => {
     const page = await logInAsSiti();
     await page.goto(`${demo.server.url}/akun/data-saya`);
+    await page.waitForSelector('[data-testid="my-data-show"]');
+    await checkPage(page, 'my data');
     await page.click('[data-testid="my-data-show"]');
     await page.waitForSelector('[data-testid="my-data-name"]');
     expect(await page.textContent('[data-testid="my-data-name"]')).toBe('SITI RAHAYU');
     for (const category of PERSONAL_DATA_CATEGORIES) {
       expect(await page.isVisible(`[data-testid="category-${category}"]`), category).toBe(true);
     }
+    await checkPage(page, 'my data: shown');
 
     const json = await download(page, 'my-data-json');
     expect(json.name).toMatch(/^data-saya-\d{4}-\d{2}-\d{2}\.json$/);
@@ -69,12 +73,14 @@ describe('Data saya in the browser', () => {
     await page.waitForSelector('[data-testid="correction-sent"]');
     expect(await page.textContent('[data-testid="correction-sent"]')).toMatch(/KOR-[0-9A-Z]{4}-[0-9A-Z]{4}/);
     expect(await page.textContent('[data-testid="my-corrections"]')).toContain('1990-08-18');
+    await checkPage(page, 'my data: correction sent');
     // The same item again: the page says it is already waiting.
     await page.fill('#correction-value', '1990-08-19');
     await page.setInputFiles('[data-testid="correction-file"]', kkScan);
     await page.click('[data-testid="correction-submit"]');
     await page.waitForSelector('[data-testid="correction-error"]');
     expect(await page.textContent('[data-testid="correction-error"]')).toMatch(/masih menunggu keputusan/);
+    await checkPage(page, 'my data: correction refused');
     await page.close();
   });
 });

@@ -21,6 +21,13 @@ describe('kiosk message catalogue', () => {
     expect(messages.id.ticketBring).toContain('KTP');
     expect(messages.id.ticketBring).toContain('KPJ');
   });
+
+  it('names "Data pribadi saya" in both languages and points to the portal\'s "Data saya" page by its name', () => {
+    expect(messages.id.serviceMyData).toBe('Data pribadi saya');
+    expect(messages.en.serviceMyData).toBe('My personal data');
+    expect(messages.id.myDataWhere).toContain('"Data saya"');
+    expect(messages.en.myDataWhere).toContain('"My data"');
+  });
 });
 
 describe('kiosk messages with placeholders', () => {

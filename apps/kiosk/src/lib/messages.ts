@@ -26,6 +26,8 @@ const id = {
   serviceChangeContactHint: 'Ambil nomor antrean untuk diperiksa petugas di loket',
   serviceBalanceStatus: 'Cek saldo & status',
   serviceBalanceStatusHint: 'Saldo Jaminan Hari Tua (JHT) dan status kepesertaan Anda',
+  serviceMyData: 'Data pribadi saya',
+  serviceMyDataHint: 'Di mana melihat, mengunduh, dan memperbaiki data pribadi Anda',
   comingSoonBadge: 'Segera hadir',
   comingSoonTitle: 'Layanan ini segera hadir',
   comingSoonBody:
@@ -133,6 +135,24 @@ const id = {
   claimReasonOther: 'Klaim JHT',
   balanceWipeNotice: 'Layar kembali ke awal saat Anda menekan "Selesai", atau setelah 60 detik tanpa sentuhan.',
 
+  myDataTitle: 'Data pribadi saya',
+  myDataIntro:
+    'Sesuai UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi, Anda berhak melihat semua data pribadi yang kami simpan tentang Anda dan meminta perbaikan bila ada yang salah.',
+  myDataNotHere:
+    'Demi keamanan, kios ini tidak menampilkan data pribadi Anda. Bukalah di HP atau komputer Anda sendiri.',
+  myDataWhatTitle: 'Yang dapat Anda lakukan',
+  myDataSee:
+    'Melihat semua data yang kami simpan tentang Anda (identitas, nomor KPJ, kontak, iuran, klaim, dan riwayat akses) dan mengunduhnya sebagai PDF atau JSON.',
+  myDataCorrect:
+    'Meminta perbaikan nama, tanggal lahir, nama ibu kandung, atau NIK dengan pindaian KTP atau Kartu Keluarga. Petugas memutuskan paling lambat 3×24 jam; hasilnya dikirim ke email dan nomor HP terdaftar Anda.',
+  myDataWhereTitle: 'Di mana',
+  myDataWhere: 'Masuk ke situs web Pulih dengan akun online Anda, lalu buka halaman "Data saya" di alamat ini:',
+  myDataNoAccount:
+    'Belum punya akun online? Daftar di situs web yang sama. Lupa email atau akun? Gunakan layanan "Lupa email / akun" di kios ini.',
+  myDataHelpTitle: 'Perlu bantuan?',
+  myDataHelp:
+    'Petugas di loket kantor cabang dapat membantu Anda melihat data dan mengajukan perbaikan. Bawa KTP dan kartu peserta (KPJ) Anda.',
+
   changeContactTitle: 'Ganti email / nomor HP',
   changeContactBody:
     'Demi keamanan akun Anda, penggantian email atau nomor HP di kios selalu melalui pemeriksaan langsung oleh petugas di loket. Ambil nomor antrean, lalu tunggu dipanggil.',
@@ -196,6 +216,8 @@ const en: Messages = {
   serviceChangeContactHint: 'Take a queue number to be checked by staff at the counter',
   serviceBalanceStatus: 'Check balance & status',
   serviceBalanceStatusHint: 'Your old-age savings (JHT) balance and membership status',
+  serviceMyData: 'My personal data',
+  serviceMyDataHint: 'Where to see, download and correct your personal data',
   comingSoonBadge: 'Coming soon',
   comingSoonTitle: 'This service is coming soon',
   comingSoonBody:
@@ -301,6 +323,24 @@ const en: Messages = {
   claimReasonPartial30: 'Partial claim 30% (housing)',
   claimReasonOther: 'JHT claim',
   balanceWipeNotice: 'The screen goes back to the start when you press "Done", or after 60 seconds without a touch.',
+
+  myDataTitle: 'My personal data',
+  myDataIntro:
+    'Under Law No. 27 of 2022 on Personal Data Protection, you have the right to see all the personal data we hold about you and to ask for a correction if anything is wrong.',
+  myDataNotHere:
+    'For your security, this kiosk does not show your personal data. Open it on your own phone or computer.',
+  myDataWhatTitle: 'What you can do',
+  myDataSee:
+    'See all the data we hold about you (identity, KPJ numbers, contacts, contributions, claims and access history) and download it as a PDF or JSON.',
+  myDataCorrect:
+    "Ask for a correction of your name, date of birth, mother's maiden name or NIK with a scan of your KTP or family card (Kartu Keluarga). Staff decide within 3×24 hours; the outcome is sent to your registered email and mobile number.",
+  myDataWhereTitle: 'Where',
+  myDataWhere: 'Log in to the Pulih website with your online account, then open the "My data" page at this address:',
+  myDataNoAccount:
+    'No online account yet? Register on the same website. Forgot your email or account? Use the "Forgot email / account" service on this kiosk.',
+  myDataHelpTitle: 'Need help?',
+  myDataHelp:
+    'The officer at the branch counter can help you see your data and ask for a correction. Bring your KTP and membership (KPJ) card.',
 
   changeContactTitle: 'Change email / mobile number',
   changeContactBody:

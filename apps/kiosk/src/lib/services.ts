@@ -1,6 +1,6 @@
 import type { MessageKey } from './messages';
 
-export type ServiceId = 'forgot-account' | 'change-contact' | 'balance-status';
+export type ServiceId = 'forgot-account' | 'change-contact' | 'balance-status' | 'my-data';
 
 export interface KioskService {
   id: ServiceId;
@@ -15,4 +15,5 @@ export const kioskServices: readonly KioskService[] = [
   { id: 'forgot-account', titleKey: 'serviceForgotAccount', hintKey: 'serviceForgotAccountHint', isAvailable: true },
   { id: 'change-contact', titleKey: 'serviceChangeContact', hintKey: 'serviceChangeContactHint', isAvailable: true },
   { id: 'balance-status', titleKey: 'serviceBalanceStatus', hintKey: 'serviceBalanceStatusHint', isAvailable: true },
+  { id: 'my-data', titleKey: 'serviceMyData', hintKey: 'serviceMyDataHint', isAvailable: true },
 ];

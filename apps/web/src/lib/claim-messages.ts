@@ -1,11 +1,11 @@
 import type { JhtClaimBlocker, JhtClaimDocument, JhtClaimReason, JhtClaimState } from '@pulih/domain';
 import type { Catalogues } from '@pulih/ui/messages';
 import type { MemberAppointment, NoticePreferences } from './api';
-import { locale } from './locale.svelte';
 
 // The JHT claim pages' strings (wizard, tracking, branch visits, notice choices): Bahasa
 // Indonesia first, English second. Kept apart from messages.ts so that they load with those pages
-// (only the links to them, in claim-nav-messages.ts, are in the portal's first download).
+// (only the links to them, in claim-nav-messages.ts, are in the portal's first download). Data only:
+// the pages read them through `claimText` (claim-text.ts), which follows the language switch.
 
 export type NoticeTopic = keyof NoticePreferences;
 type AppointmentState = MemberAppointment['state'];
@@ -493,10 +493,3 @@ const en: ClaimMessages = {
 };
 
 export const claimMessages: Catalogues<ClaimMessages> = { id, en };
-
-/** The claim pages' messages in the portal's current language; reading `claimText.t` in markup follows the switch. */
-export const claimText = {
-  get t(): ClaimMessages {
-    return claimMessages[locale.current];
-  },
-};

@@ -323,7 +323,6 @@ const id = {
   duplicatesClosing: 'Menutup…',
   duplicatesClosed: '{n} akun ditutup. Email pemberitahuan telah dikirim ke setiap akun yang ditutup.',
   duplicatesClosedLoggedOut: 'Akun yang Anda pakai telah ditutup. Silakan masuk dengan akun yang Anda pertahankan.',
-  duplicatesLoginAgain: 'Masuk',
   errorAccountClosed: 'Akun ini telah ditutup sebagai akun ganda. Masuk dengan akun yang Anda pertahankan.',
   errorControlNotProven:
     'Buktikan dulu bahwa setiap akun yang akan ditutup, dan akun yang dipertahankan, adalah milik Anda.',
@@ -675,7 +674,6 @@ const en: Messages = {
   duplicatesClosing: 'Closing…',
   duplicatesClosed: '{n} account(s) closed. A notice was sent to the email of each closed account.',
   duplicatesClosedLoggedOut: 'The account you were using is closed. Please log in with the account you kept.',
-  duplicatesLoginAgain: 'Log in',
   errorAccountClosed: 'This account was closed as a duplicate. Log in with the account you kept.',
   errorControlNotProven: 'First prove that each account to close, and the one you keep, is yours.',
   errorInvalidCredentials: 'The email/KPJ number or password is wrong.',

@@ -1,9 +1,9 @@
 import { PERSONAL_DATA_CATEGORIES, type PersonalDataCategory } from '@pulih/domain';
 import type { Catalogues } from '@pulih/ui/messages';
-import { locale } from './locale.svelte';
 
 // "Data saya" (my data and corrections): Bahasa Indonesia first, English second. Kept apart from
 // messages.ts so that the strings load with the page (the link to it is in privacy-nav-messages.ts).
+// Data only: the page reads them through `privacyText` (privacy-text.ts), which follows the switch.
 
 type CorrectionField = 'full_name' | 'birth_date' | 'mother_name' | 'nik';
 type CorrectionState = 'pending' | 'approved' | 'rejected';
@@ -145,13 +145,6 @@ export const privacyMessages: Catalogues<PrivacyMessages> = {
     category_correctionRequests: 'Correction requests',
     category_noticePreferences: 'Notice preferences',
     category_accessHistory: 'Access history',
-  },
-};
-
-/** The page's strings in the portal's current language. */
-export const privacyText = {
-  get t(): PrivacyMessages {
-    return privacyMessages[locale.current];
   },
 };
 
