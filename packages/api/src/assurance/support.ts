@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { createApp } from '../app.js';
-import type { OpenedDatabase } from '../db/database.js';
+import { type OpenedDatabase, writeLockedTransactions } from '../db/database.js';
 import * as schema from '../db/schema.js';
 import { accounts, type StaffRole, staffRoles, staffUsers } from '../db/schema.js';
 import { DEMO_BRANCH_CODE } from '../demo/demo-accounts.js';
@@ -175,7 +175,7 @@ export function leakIn(text: string): RegExp | null {
 export function serverFromSnapshot(base: TestServer, snapshot: Buffer, now: Date): TestServer {
   const sqlite = new Database(snapshot);
   sqlite.pragma('foreign_keys = ON');
-  const db = drizzle(sqlite, { schema });
+  const db = writeLockedTransactions(drizzle(sqlite, { schema }));
   const database: OpenedDatabase = { db, sqlite, close: () => sqlite.close(), isHealthy: () => sqlite.open };
   const clock = new ManualClock(now);
   const app = createApp({ database, config: base.config, clock });

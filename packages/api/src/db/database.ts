@@ -24,6 +24,21 @@ export class DatabaseUnusableError extends Error {
 }
 
 /**
+ * Makes `db.transaction` begin IMMEDIATE unless a caller asks otherwise: the transaction takes
+ * the write lock when it starts, not at its first write. With several server processes on one
+ * file, a deferred transaction that read and then wanted to write while another process had
+ * committed could not upgrade its snapshot and failed at once with "database is locked" (the
+ * busy timeout does not apply to that case): a 500 for what should be a wait. Almost every
+ * transaction here reads and then writes; the few read-only ones cost a short wait at most.
+ * Nested transactions are savepoints and take no lock of their own.
+ */
+export function writeLockedTransactions(db: Db): Db {
+  const begin = db.transaction.bind(db);
+  db.transaction = ((work, config) => begin(work, { behavior: 'immediate', ...config })) as Db['transaction'];
+  return db;
+}
+
+/**
  * Opens (or creates) the SQLite file, switches on WAL and foreign keys, and applies the
  * committed migrations. Pass `:memory:` for a fresh database in tests. `keys` are needed only to
  * migrate a database that an older version filled (it kept mothers' names in clear).
@@ -44,7 +59,7 @@ export function openDatabase(file: string, options: { keys?: IdentityMigrationKe
     );
   }
   registerIdentityMigrationFunctions(sqlite, options.keys);
-  const db = drizzle(sqlite, { schema });
+  const db = writeLockedTransactions(drizzle(sqlite, { schema }));
   try {
     // A migration may retire values kept in clear (mothers' names): overwrite what it deletes
     // rather than leave it in free pages of the file.
