@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApp } from './app.js';
-import { deleteExpiredDocuments } from './claims/claim-documents.js';
+import { deleteExpiredDocuments, sweepOrphanDocumentFiles } from './claims/claim-documents.js';
 import { systemClock } from './clock.js';
 import { DatabaseUnusableError, openDatabase } from './db/database.js';
 import { seedDemo } from './demo/seed-demo.js';
@@ -57,6 +57,7 @@ async function main(mode: 'start' | 'serve'): Promise<void> {
   // changes) and claim documents whose retention ended.
   const runDailyJobs = () => {
     deleteExpiredDocuments(database.db, config.documents, new Date());
+    sweepOrphanDocumentFiles(database.db, config.documents, new Date());
     // The personal-data retention policy (README "Retention"): purges what is past its time.
     try {
       applyRetention(database.db, config, new Date(), { kind: 'system' });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { openDatabase } from '../db/database.js';
 import { members } from '../db/schema.js';
 import type { DocumentConfig } from '../env.js';
 import { findClaimDocument } from '../repositories/claim-repository.js';
-import { documentKeyIdOf, readClaimDocument, storeClaimDocument } from './claim-documents.js';
+import { documentKeyIdOf, readClaimDocument, storeClaimDocument, sweepOrphanDocumentFiles } from './claim-documents.js';
 
 const PDF = Buffer.from('%PDF-1.4 KTP 3273011505920004 AGUS SETIAWAN\n%%EOF\n');
 
@@ -82,5 +82,25 @@ describe('claim documents at rest', () => {
     flipped[flipped.length - 1] = (flipped[flipped.length - 1] ?? 0) ^ 1;
     writeFileSync(path, flipped);
     expect(() => readClaimDocument(config, row)).toThrow();
+  });
+
+  it('sweeps files no row names (a process killed before its row committed) after an hour, and nothing else', () => {
+    const { db, config, row } = setUp();
+    const orphan = join(config.dir, '0b6c1f2e-1d5a-4c1e-9a57-3f4e2b1c0d9e.bin');
+    const halfWritten = join(config.dir, '5f0e4a3b-2c1d-4e5f-8a9b-0c1d2e3f4a5b.bin.part');
+    const inFlight = join(config.dir, '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d.bin');
+    const notOurs = join(config.dir, 'README.txt');
+    for (const path of [orphan, halfWritten, inFlight, notOurs]) writeFileSync(path, 'x');
+    const now = new Date();
+    const twoHoursAgo = new Date(now.getTime() - 2 * 3_600_000);
+    for (const path of [orphan, halfWritten, notOurs, join(config.dir, row.storageKey)])
+      utimesSync(path, twoHoursAgo, twoHoursAgo);
+    expect(sweepOrphanDocumentFiles(db, config, now)).toBe(2);
+    expect(existsSync(orphan)).toBe(false);
+    expect(existsSync(halfWritten)).toBe(false);
+    expect(existsSync(inFlight)).toBe(true);
+    expect(existsSync(notOurs)).toBe(true);
+    expect(readClaimDocument(config, row).equals(PDF)).toBe(true);
+    expect(sweepOrphanDocumentFiles(db, { ...config, dir: join(config.dir, 'missing') }, now)).toBe(0);
   });
 });

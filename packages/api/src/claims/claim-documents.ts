@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDaysToDate, type ClaimDocumentType, detectClaimDocumentType } from '@pulih/domain';
 import type { Db } from '../db/database.js';
@@ -8,6 +8,7 @@ import { appError } from '../errors.js';
 import {
   type ClaimDocumentRow,
   expiredDocuments,
+  findClaimDocument,
   insertClaimDocument,
   markDocumentDeleted,
 } from '../repositories/claim-repository.js';
@@ -71,7 +72,7 @@ export interface StoredDocument {
 /**
  * Checks an upload (size limit, type by its content) and stores it encrypted outside the
  * database; the row is written by the caller's transaction through `insertClaimDocument`, after
- * the file is safely on disk (a file without a row is swept; a row without a file never exists).
+ * the file is safely on disk (a file without a row is swept by `sweepOrphanDocumentFiles`; a row without a file never exists).
  */
 export function storeClaimDocument(
   db: Db,
@@ -143,4 +144,35 @@ export function deleteExpiredDocuments(db: Db, config: DocumentConfig, now: Date
     markDocumentDeleted(db, row.id, now);
   }
   return rows.length;
+}
+
+/** A file younger than this may belong to an upload whose transaction has not committed yet. */
+const ORPHAN_GRACE_MS = 60 * 60 * 1000;
+const DOCUMENT_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.bin(\.part)?$/;
+
+/**
+ * Deletes document files that no row names: left by a process killed between writing the file
+ * and committing its row, or half-written (`.part`). Files younger than an hour are left alone
+ * (their upload may still be committing); files the store did not write are never touched.
+ * Returns how many were deleted.
+ */
+export function sweepOrphanDocumentFiles(db: Db, config: DocumentConfig, now: Date): number {
+  let names: string[];
+  try {
+    names = readdirSync(config.dir);
+  } catch {
+    return 0; // no document stored yet
+  }
+  let deleted = 0;
+  for (const name of names) {
+    const match = DOCUMENT_FILE.exec(name);
+    if (!match) continue;
+    const path = pathOf(config, name);
+    const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+    if (modified === undefined || now.getTime() - modified < ORPHAN_GRACE_MS) continue;
+    if (match[2] === undefined && findClaimDocument(db, match[1] as string)) continue;
+    rmSync(path, { force: true });
+    deleted++;
+  }
+  return deleted;
 }
