@@ -1,6 +1,10 @@
 // "No unused keys": every key of a message catalogue must be named somewhere in the app's sources.
 // Each app's catalogue test reads its sources and expects `findUnusedKeys` to be empty.
 
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 /** One source file of an app, as read by its test: a path for the messages, the text to search. */
 export interface SourceText {
   readonly path: string;
@@ -17,6 +21,20 @@ export interface DynamicKeys {
   readonly builtIn: string;
   readonly by: string;
 }
+
+const readSources = (root: string, prefix: string): SourceText[] =>
+  readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((path) => /\.(ts|svelte)$/.test(path) && !path.endsWith('.test.ts'))
+    .map((path) => ({ path: `${prefix}${path}`, text: readFileSync(join(root, path), 'utf8') }));
+
+/**
+ * The sources an app's catalogue keys may be named in (tests excluded): the app's own, under
+ * `appSource`, and the shared UI's (its error table names keys too), prefixed `@pulih/ui/`.
+ */
+export const appSources = (appSource: string): SourceText[] => [
+  ...readSources(appSource, ''),
+  ...readSources(fileURLToPath(new URL('.', import.meta.url)), '@pulih/ui/'),
+];
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findUnusedKeys, type SourceText } from '@pulih/ui/catalogue-usage';
+import { appSources, findUnusedKeys } from '@pulih/ui/catalogue-usage';
 import { describe, expect, it } from 'vitest';
 import { catalogues } from './catalogues';
 
@@ -10,15 +8,8 @@ import { catalogues } from './catalogues';
 // each key in full. Tests do not count.
 
 const appSource = fileURLToPath(new URL('..', import.meta.url));
-const uiSource = fileURLToPath(new URL('../../../../packages/ui/src', import.meta.url));
 
-function readSources(root: string, prefix: string): SourceText[] {
-  return readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((path) => /\.(ts|svelte)$/.test(path) && !path.endsWith('.test.ts'))
-    .map((path) => ({ path: `${prefix}${path}`, text: readFileSync(join(root, path), 'utf8') }));
-}
-
-const sources = [...readSources(appSource, ''), ...readSources(uiSource, '@pulih/ui/')];
+const sources = appSources(appSource);
 
 describe('the kiosk catalogues', () => {
   it('are all in catalogues.ts, which this check and the browser tests read', () => {

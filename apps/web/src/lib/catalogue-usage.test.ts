@@ -1,8 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the expressions that build keys, as they are written in the sources
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type DynamicKeys, findStaleDynamicKeys, findUnusedKeys, type SourceText } from '@pulih/ui/catalogue-usage';
+import { appSources, type DynamicKeys, findStaleDynamicKeys, findUnusedKeys } from '@pulih/ui/catalogue-usage';
 import { describe, expect, it } from 'vitest';
 import { catalogues } from './catalogues';
 
@@ -10,15 +8,8 @@ import { catalogues } from './catalogues';
 // UI's: its error table names keys too), or built by code listed below. Tests do not count.
 
 const appSource = fileURLToPath(new URL('..', import.meta.url));
-const uiSource = fileURLToPath(new URL('../../../../packages/ui/src', import.meta.url));
 
-function readSources(root: string, prefix: string): SourceText[] {
-  return readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((path) => /\.(ts|svelte)$/.test(path) && !path.endsWith('.test.ts'))
-    .map((path) => ({ path: `${prefix}${path}`, text: readFileSync(join(root, path), 'utf8') }));
-}
-
-const sources = [...readSources(appSource, ''), ...readSources(uiSource, '@pulih/ui/')];
+const sources = appSources(appSource);
 
 /** Keys the code builds from a code or a field name, per catalogue, with where and how. */
 const dynamicKeys: Record<keyof typeof catalogues, DynamicKeys[]> = {

@@ -153,29 +153,21 @@ export function createRecordPreparer(maxCachedNames = 1_000_000): (record: Dupli
   const names = new Map<string, NormalizedName>();
   const mothers = new Map<string, NormalizedName>();
   const cached =
-    (cache: Map<string, NormalizedName>) =>
+    (cache: Map<string, NormalizedName>, normalize: (raw: string) => NormalizedName, prefix = '') =>
     (raw: string): NormalizedName => {
-      let name = cache.get(raw);
+      const key = prefix === '' ? raw : `${prefix}${raw}`;
+      let name = cache.get(key);
       if (name === undefined) {
-        name = normalizeIndonesianName(raw);
+        name = normalize(raw);
         if (cache.size >= maxCachedNames) cache.clear();
-        cache.set(raw, name);
+        cache.set(key, name);
       }
       return name;
     };
-  const normalizeName = cached(names);
-  const normalizeMother = cached(mothers);
-  const sealedMother = (digest: string): NormalizedName => {
-    // Digests never collide with written names (they are told apart by this prefix in the cache).
-    const cacheKey = `#${digest}`;
-    let name = mothers.get(cacheKey);
-    if (name === undefined) {
-      name = sealedName(digest);
-      if (mothers.size >= maxCachedNames) mothers.clear();
-      mothers.set(cacheKey, name);
-    }
-    return name;
-  };
+  const normalizeName = cached(names, normalizeIndonesianName);
+  const normalizeMother = cached(mothers, normalizeIndonesianName);
+  // Digests share the mothers' table, told apart from written names by their prefix.
+  const sealedMother = cached(mothers, sealedName, '#');
   return (record) => prepareWith(record, normalizeName, normalizeMother, sealedMother);
 }
 
