@@ -1,11 +1,11 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler, type Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import type { OpenedDatabase } from './db/database.js';
 import type { ServerConfig } from './env.js';
 import { devMailbox } from './http/dev-mailbox.js';
+import { securedReply, securityHeaders } from './http/security-headers.js';
 import { staticSite } from './http/static-site.js';
 import { trpcContextFactory } from './http/trpc-context.js';
 import { trpcHandler } from './http/trpc-handler.js';
@@ -50,18 +50,8 @@ const limitTo = (
 
 export function createApp({ database, config, clock = systemClock, benchRoute = false }: AppOptions): Hono {
   const app = new Hono();
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        frameAncestors: ["'none'"],
-      },
-      referrerPolicy: 'no-referrer',
-    }),
-  );
+  // Hono's secureHeaders with our policy (`http/security-headers.ts`), on every reply.
+  app.use('*', securityHeaders());
 
   app.get('/healthz', (c) => {
     const ok = database.isHealthy();
@@ -83,14 +73,10 @@ export function createApp({ database, config, clock = systemClock, benchRoute = 
     ['/trpc/corrections.request', limitTo(documentBody, documentMessage)],
   ]);
   const generalLimit = limitTo(MAX_REQUEST_BYTES, 'The request is too large.', 'INVALID_INPUT');
-  // GET carries no body (tRPC reads a query's input from the URL): checking it would build a fetch Request.
-  app.use('/trpc/*', (c, next) =>
-    c.req.method === 'GET' ? next() : (limits.get(c.req.path) ?? generalLimit)(c, next),
-  );
-
   // Mutations are POSTs: refuse those a browser marks as cross-site (CSRF).
-  app.use('/trpc/*', async (c, next) => {
-    if (c.req.method === 'POST' && isCrossSite(c.req.raw.headers, c.req.url)) {
+  const postChecks = async (c: Context, next: Next) => {
+    if (c.req.method !== 'POST') return next();
+    if (isCrossSite(c.req.raw.headers, c.req.url)) {
       return c.json(
         {
           error: {
@@ -104,7 +90,7 @@ export function createApp({ database, config, clock = systemClock, benchRoute = 
     // Every client sends JSON. A form (text/plain, url-encoded, multipart) is what another site can
     // post without a preflight: refuse it before any procedure reads it as an empty input.
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-    if (c.req.method === 'POST' && mediaType !== 'application/json') {
+    if (mediaType !== 'application/json') {
       return c.json(
         {
           error: {
@@ -116,7 +102,15 @@ export function createApp({ database, config, clock = systemClock, benchRoute = 
       );
     }
     return next();
-  });
+  };
+  // The body limit, then the checks above, for every method but GET: a GET carries no body (tRPC
+  // reads a query's input from the URL; checking it would build a fetch Request) and changes
+  // nothing, so member reads go straight to the handler.
+  app.use('/trpc/*', (c, next) =>
+    c.req.method === 'GET'
+      ? next()
+      : (limits.get(c.req.path) ?? generalLimit)(c, () => postChecks(c, next) as Promise<void>),
+  );
 
   app.use(
     '/trpc/*',
@@ -130,6 +124,7 @@ export function createApp({ database, config, clock = systemClock, benchRoute = 
         sessionCookie: SESSION_COOKIE,
         kioskCookie: KIOSK_COOKIE,
       }),
+      reply: securedReply,
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           console.error(`[trpc] ${path ?? '?'}: ${error.cause?.stack ?? error.stack ?? error.message}`);

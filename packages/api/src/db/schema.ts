@@ -123,6 +123,24 @@ export const jhtTransfers = sqliteTable(
   (t) => [index('jht_transfers_from').on(t.fromKpj), index('jht_transfers_to').on(t.toKpj)],
 );
 
+/**
+ * The JHT statement of a KPJ as the domain computed it from the rows above (`computeJhtStatement`),
+ * stored so that reading a balance is one row instead of every contribution month
+ * (`jht/stored-statements.ts`). It holds for statement dates from `as_of` up to the day before
+ * `valid_until` (the next day a stored move takes effect, or the next 1 January). Triggers of
+ * migration 0009 delete the row in the transaction of any change to the KPJ's contributions,
+ * transfers or paid claims, and every row when a yield rate changes; the next read computes it again.
+ */
+export const jhtStatements = sqliteTable('jht_statements', {
+  kpj: text('kpj').primaryKey(),
+  asOf: text('as_of').notNull(),
+  validUntil: text('valid_until').notNull(),
+  /** The domain's `JhtStatement`, as JSON arrays (`encodeStatement` in `jht/stored-statements.ts`). */
+  statement: text('statement').notNull(),
+  /** The months (`YYYY-MM`) with a contribution paid by `as_of`, comma-separated, ascending. */
+  paidPeriods: text('paid_periods').notNull(),
+});
+
 /** A registry scan for duplicate persons, run by the server as a job; staff follow its progress. */
 export const duplicateScans = sqliteTable('duplicate_scans', {
   id: text('id').primaryKey(),

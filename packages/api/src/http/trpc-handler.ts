@@ -19,13 +19,14 @@ import type { AnyTRPCProcedure, AnyTRPCRouter, TRPCError } from '@trpc/server';
 import {
   getErrorShape,
   getHTTPStatusCode,
+  getParseFn,
   getProcedureAtPath,
   getTRPCErrorFromUnknown,
+  isObject,
   middlewareMarker,
   TRPCError as TRPCErrorClass,
   type TRPCErrorShape,
   type TRPCResponse,
-  transformTRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
 import type { Context as HonoContext, MiddlewareHandler } from 'hono';
 
@@ -40,6 +41,11 @@ export interface TrpcHandlerOptions<TContext> {
   readonly endpoint: string;
   readonly createContext: (c: HonoContext, headers: ResponseHeaderSink) => TContext;
   readonly onError?: (opts: { error: TRPCError; path: string | undefined }) => void;
+  /**
+   * Builds a reply that sets no cookie (by default Hono's `c.body`): the app passes
+   * `securedReply`, which adds the security headers in the same plain record.
+   */
+  readonly reply?: (body: string, status: number, headers: Record<string, string>) => Response;
 }
 
 type Call = { readonly path: string; readonly procedure: AnyTRPCProcedure | null };
@@ -49,7 +55,7 @@ type Reply = TRPCResponse<unknown, TRPCErrorShape>;
 const badRequest = (message: string, cause?: unknown) => new TRPCErrorClass({ code: 'BAD_REQUEST', message, cause });
 
 export function trpcHandler<TContext>(options: TrpcHandlerOptions<TContext>): MiddlewareHandler {
-  const { router, endpoint, createContext, onError } = options;
+  const { router, endpoint, createContext, onError, reply } = options;
   const config = router._def._config;
   const prefixLength = endpoint.length + 1;
   const procedures = router._def.procedures as Record<string, AnyTRPCProcedure | undefined>;
@@ -73,18 +79,29 @@ export function trpcHandler<TContext>(options: TrpcHandlerOptions<TContext>): Mi
     return procedure;
   };
 
+  /** `transformTRPCResponse` of one reply, without `_objectSpread2` (see `callProcedure`). */
+  const serialized = (item: Reply): Reply => {
+    if ('error' in item) return { ...item, error: config.transformer.output.serialize(item.error) };
+    if ('data' in item.result) {
+      return { ...item, result: { ...item.result, data: config.transformer.output.serialize(item.result.data) } };
+    }
+    return item;
+  };
+
   const shapeOf = (error: TRPCError, path: string | undefined, type: string, input: unknown, ctx: unknown) =>
     getErrorShape({ config, error, type: type as ProcedureType | 'unknown', path, input, ctx });
 
   return async (c) => {
     const method = c.req.method;
     const isGet = method === 'GET';
+    // The query string, parsed once (first value of each name, as `c.req.query(name)` gives it).
+    const query = c.req.query();
     if (
       (!isGet && method !== 'POST') ||
       (!isGet && !isJson(c.req.header('content-type'))) ||
       c.req.header('trpc-accept') !== undefined ||
       c.req.header('accept')?.includes('application/jsonl') ||
-      c.req.query('connectionParams') !== undefined
+      query.connectionParams !== undefined
     ) {
       return stock(c, async () => {});
     }
@@ -99,7 +116,7 @@ export function trpcHandler<TContext>(options: TrpcHandlerOptions<TContext>): Mi
         else headers[name] = value;
       },
     };
-    const isBatch = c.req.query('batch') === '1';
+    const isBatch = query.batch === '1';
     let ctx: TContext | undefined;
     let type: string = 'unknown';
     let calls: Call[];
@@ -135,8 +152,8 @@ export function trpcHandler<TContext>(options: TrpcHandlerOptions<TContext>): Mi
       let raw: unknown;
       try {
         if (isGet) {
-          const query = c.req.query('input');
-          if (query) raw = JSON.parse(query);
+          const input = query.input;
+          if (input) raw = JSON.parse(input);
         } else {
           const body = await c.req.text();
           if (body) raw = JSON.parse(body);
@@ -174,42 +191,43 @@ export function trpcHandler<TContext>(options: TrpcHandlerOptions<TContext>): Mi
     }
 
     const errors: (TRPCError | undefined)[] = [];
-    const replies: Reply[] = await Promise.all(
-      calls.map(async ({ path, procedure }, index): Promise<Reply> => {
-        try {
-          if (!procedure)
-            throw new TRPCErrorClass({ code: 'NOT_FOUND', message: `No procedure found on path "${path}"` });
-          const procedureType = procedure._def.type as ProcedureType;
-          if ((procedureType === 'query') !== isGet) {
-            headers.allow = procedureType === 'query' ? 'GET' : 'POST';
-            throw new TRPCErrorClass({
-              code: 'METHOD_NOT_SUPPORTED',
-              message: `Unsupported ${method}-request to ${procedureType} procedure at path "${path}"`,
-            });
-          }
-          if (contextError !== undefined) throw contextError;
-          const data = await callProcedure(procedure, {
-            path,
-            getRawInput: () => inputOf(index),
-            ctx,
-            type: procedureType,
-            signal: undefined,
-            batchIndex: index,
+    const callOne = async ({ path, procedure }: Call, index: number): Promise<Reply> => {
+      try {
+        if (!procedure)
+          throw new TRPCErrorClass({ code: 'NOT_FOUND', message: `No procedure found on path "${path}"` });
+        const procedureType = procedure._def.type as ProcedureType;
+        if ((procedureType === 'query') !== isGet) {
+          headers.allow = procedureType === 'query' ? 'GET' : 'POST';
+          throw new TRPCErrorClass({
+            code: 'METHOD_NOT_SUPPORTED',
+            message: `Unsupported ${method}-request to ${procedureType} procedure at path "${path}"`,
           });
-          return { result: { data } };
-        } catch (cause) {
-          const error = getTRPCErrorFromUnknown(cause);
-          errors[index] = error;
-          onError?.({ error, path });
-          return { error: shapeOf(error, path, procedure?._def.type ?? 'unknown', inputsRead?.[index], ctx) };
         }
-      }),
-    );
+        if (contextError !== undefined) throw contextError;
+        const data = await callProcedure(procedure, {
+          path,
+          getRawInput: () => inputOf(index),
+          ctx,
+          type: procedureType,
+          signal: undefined,
+          batchIndex: index,
+        });
+        return { result: { data } };
+      } catch (cause) {
+        const error = getTRPCErrorFromUnknown(cause);
+        errors[index] = error;
+        onError?.({ error, path });
+        return { error: shapeOf(error, path, procedure?._def.type ?? 'unknown', inputsRead?.[index], ctx) };
+      }
+    };
+    const replies: Reply[] =
+      calls.length === 1 ? [await callOne(calls[0] as Call, 0)] : await Promise.all(calls.map(callOne));
     const status = getHTTPStatusCode(replies, errors as TRPCError[]);
-    const body = JSON.stringify(transformTRPCResponse(config, isBatch ? replies : (replies[0] as Reply)));
+    const body = JSON.stringify(isBatch ? replies.map(serialized) : serialized(replies[0] as Reply));
     return respond(body, status);
 
     function respond(text: string, statusCode: number): Response {
+      if (cookies.length === 0 && reply) return reply(text, statusCode, headers as Record<string, string>);
       if (cookies.length > 0) headers['set-cookie'] = cookies;
       return c.body(text, statusCode as 200, headers);
     }
@@ -221,7 +239,7 @@ export function trpcHandler<TContext>(options: TrpcHandlerOptions<TContext>): Mi
       delete headers['content-type'];
       const reply: Reply = { error: shapeOf(error, undefined, type, undefined, ctx) };
       const status = getHTTPStatusCode(reply, [error]);
-      return respond(JSON.stringify(transformTRPCResponse(config, reply)), status);
+      return respond(JSON.stringify(serialized(reply)), status);
     }
   };
 }
@@ -233,44 +251,118 @@ interface NextOptions {
   input?: unknown;
   getRawInput?: CallOptions['getRawInput'];
 }
+type Middleware = ((opts: MiddlewareOptions) => Promise<MiddlewareResult>) & { _type?: string };
+type MiddlewareOptions = CallOptions & { meta: unknown; next: (opts?: NextOptions) => Promise<MiddlewareResult> };
 interface ProcedureDef {
-  readonly middlewares?: ((opts: object) => Promise<MiddlewareResult>)[];
+  readonly middlewares?: Middleware[];
+  readonly inputs?: readonly unknown[];
+  readonly output?: unknown;
   readonly meta?: unknown;
   readonly experimental_caller?: boolean;
 }
 
+/** tRPC's input middleware (`createInputMiddleware`), without `_objectSpread2`. */
+const inputMiddleware = (parse: (value: unknown) => unknown): Middleware =>
+  async function inputValidatorMiddleware(opts) {
+    let parsedInput: unknown;
+    const rawInput = await opts.getRawInput();
+    try {
+      parsedInput = await parse(rawInput);
+    } catch (cause) {
+      throw new TRPCErrorClass({ code: 'BAD_REQUEST', cause });
+    }
+    const combinedInput =
+      isObject(opts.input) && isObject(parsedInput) ? { ...opts.input, ...parsedInput } : parsedInput;
+    return opts.next({ input: combinedInput });
+  };
+
+/** tRPC's output middleware (`createOutputMiddleware`), without `_objectSpread2`. */
+const outputMiddleware = (parse: (value: unknown) => unknown): Middleware =>
+  async function outputValidatorMiddleware({ next }) {
+    const result = await next();
+    if (!result.ok) return result;
+    try {
+      const data = await parse(result.data);
+      return { ...result, data };
+    } catch (cause) {
+      throw new TRPCErrorClass({ message: 'Output validation failed', code: 'INTERNAL_SERVER_ERROR', cause });
+    }
+  };
+
+/**
+ * A procedure's middlewares as this handler runs them: tRPC's own, except its input and output
+ * validators, which are rebuilt from the procedure's parsers (`getParseFn`, as tRPC builds them)
+ * without the down-levelled spread. Null for procedures with a custom caller.
+ */
+const plans = new WeakMap<AnyTRPCProcedure, Middleware[] | null>();
+function middlewaresOf(procedure: AnyTRPCProcedure): Middleware[] | null {
+  let plan = plans.get(procedure);
+  if (plan !== undefined) return plan;
+  const def = procedure._def as ProcedureDef;
+  const middlewares = def.middlewares;
+  if (def.experimental_caller || !Array.isArray(middlewares)) {
+    plan = null;
+  } else {
+    const inputs = def.inputs ?? [];
+    const inputMiddlewares = middlewares.filter((m) => m._type === 'input').length;
+    let nextInput = 0;
+    plan = middlewares.map((m) => {
+      if (m._type === 'output' && def.output !== undefined) return outputMiddleware(getParseFn(def.output as never));
+      if (m._type === 'input' && inputMiddlewares === inputs.length) {
+        return inputMiddleware(getParseFn(inputs[nextInput++] as never));
+      }
+      return m;
+    });
+  }
+  plans.set(procedure, plan);
+  return plan;
+}
+
 /**
  * Calls a procedure as tRPC's `createProcedureCaller` does (its middlewares in order, each
- * `next()` merging the context and input it is given), with the language's object spread:
- * tRPC's published build spreads through a down-levelled helper (`_objectSpread2`, property by
+ * `next()` merging the context and input it is given), without its object spreads: tRPC's
+ * published build spreads through a down-levelled helper (`_objectSpread2`, property by
  * property with `defineProperty`) that cost more than the rest of a trivial call.
  * Procedures with a custom caller go through tRPC itself.
  */
 async function callProcedure(procedure: AnyTRPCProcedure, opts: CallOptions): Promise<unknown> {
-  const def = procedure._def as ProcedureDef;
-  const middlewares = def.middlewares;
-  if (def.experimental_caller || !Array.isArray(middlewares)) return procedure(opts);
-  const run = async (index: number, callOpts: CallOptions): Promise<MiddlewareResult> => {
+  const middlewares = middlewaresOf(procedure);
+  if (middlewares === null) return procedure(opts);
+  const meta = (procedure._def as ProcedureDef).meta;
+  // Each options object is written out field by field: spreading them (as tRPC does) cost
+  // microseconds per middleware in V8, more than most middlewares do.
+  const { path, type, signal, batchIndex } = opts;
+  const run = async (
+    index: number,
+    ctx: unknown,
+    input: unknown,
+    getRawInput: CallOptions['getRawInput'],
+  ): Promise<MiddlewareResult> => {
     try {
       const middleware = middlewares[index];
       if (!middleware) throw new TypeError('middleware is not a function');
       return await middleware({
-        ...callOpts,
-        meta: def.meta,
-        input: callOpts.input,
+        ctx,
+        type,
+        path,
+        input,
+        getRawInput,
+        meta,
+        signal,
+        batchIndex,
         next: (nextOpts?: NextOptions) =>
-          run(index + 1, {
-            ...callOpts,
-            ctx: nextOpts?.ctx ? { ...(callOpts.ctx as object), ...nextOpts.ctx } : callOpts.ctx,
-            input: nextOpts && 'input' in nextOpts ? nextOpts.input : callOpts.input,
-            getRawInput: nextOpts?.getRawInput ?? callOpts.getRawInput,
-          }),
-      });
+          run(
+            index + 1,
+            nextOpts?.ctx ? Object.assign({}, ctx, nextOpts.ctx) : ctx,
+            nextOpts && 'input' in nextOpts ? nextOpts.input : input,
+            nextOpts?.getRawInput ?? getRawInput,
+          ),
+      } as MiddlewareOptions);
     } catch (cause) {
       return { ok: false, error: getTRPCErrorFromUnknown(cause), marker: middlewareMarker } as MiddlewareResult;
     }
   };
-  const result = await run(0, opts);
+  const result = await run(0, opts.ctx, opts.input, opts.getRawInput);
   if (!result) {
     throw new TRPCErrorClass({
       code: 'INTERNAL_SERVER_ERROR',

@@ -1,31 +1,7 @@
-import { computeJhtStatement, type JhtStatement, type JhtStatementInput } from '@pulih/domain';
+import type { JhtStatement } from '@pulih/domain';
 import type { Db } from '../db/database.js';
-import { paidClaimsOfKpj } from '../repositories/claim-repository.js';
-import { memberIdsOfPerson, personIdOf } from '../repositories/duplicate-repository.js';
-import {
-  jhtContributionsOf,
-  type KpjCard,
-  kpjCardsOf,
-  participationsOf,
-  transfersOf,
-  yieldRates,
-} from '../repositories/jht-repository.js';
-
-/** The statement input of one KPJ number: its paid contributions, its balance moves, the yields. */
-export function statementInputOf(db: Db, kpj: string, asOf: string): JhtStatementInput {
-  return {
-    contributions: jhtContributionsOf(db, kpj),
-    transfers: transfersOf(db, kpj).map((t) => ({
-      date: t.transferredOn,
-      amount: t.amount,
-      direction: t.fromKpj === kpj ? ('out' as const) : ('in' as const),
-      counterpartKpj: t.fromKpj === kpj ? t.toKpj : t.fromKpj,
-    })),
-    payouts: paidClaimsOfKpj(db, kpj),
-    yieldRates: yieldRates(db),
-    asOf,
-  };
-}
+import { type KpjCard, personCardsOf } from '../repositories/jht-repository.js';
+import { figuresOf } from './stored-statements.js';
 
 export interface KpjBalance extends KpjCard {
   readonly statement: JhtStatement;
@@ -33,20 +9,20 @@ export interface KpjBalance extends KpjCard {
   readonly isActive: boolean;
 }
 
-/** Every KPJ number of the member's person with its JHT statement as of `asOf`. */
+/**
+ * Every KPJ number of the member's person with its JHT statement as of `asOf`: the domain's
+ * statement of the card's rows, read from its stored statement when that holds for the day
+ * (`stored-statements.ts`).
+ */
 export function kpjBalancesOf(db: Db, memberId: number, asOf: string): KpjBalance[] {
-  const cards = kpjCardsOf(db, memberIdsOfPerson(db, personIdOf(db, memberId)));
-  const open = new Set(
-    participationsOf(
-      db,
-      cards.map((c) => c.kpj),
-    )
-      .filter((p) => p.endedOn === null)
-      .map((p) => p.kpj),
-  );
-  return cards.map((card) => ({
-    ...card,
-    statement: computeJhtStatement(statementInputOf(db, card.kpj, asOf)),
-    isActive: open.has(card.kpj) && card.mergedIntoKpj === null,
+  const cards = personCardsOf(db, memberId);
+  const figures = figuresOf(db, cards, asOf);
+  return cards.map((card, i) => ({
+    kpj: card.kpj,
+    registeredAt: card.registeredAt,
+    mergedIntoKpj: card.mergedIntoKpj,
+    closedOn: card.closedOn,
+    statement: (figures[i] as (typeof figures)[number]).statement,
+    isActive: card.hasOpenParticipation && card.mergedIntoKpj === null,
   }));
 }

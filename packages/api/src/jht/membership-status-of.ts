@@ -5,9 +5,8 @@ import {
   type Participation,
 } from '@pulih/domain';
 import type { Db } from '../db/database.js';
-import { memberIdsOfPerson, personIdOf } from '../repositories/duplicate-repository.js';
-import { jhtContributionsOf, kpjCardsOf, participationsOf } from '../repositories/jht-repository.js';
-import { getMemberRecord } from '../repositories/member-repository.js';
+import { personBirthDateOf, personMembershipFactsOf } from '../repositories/jht-repository.js';
+import { figuresOf } from './stored-statements.js';
 
 /** Every reason the domain gives, for output schemas; a new reason in the domain fails to compile here. */
 export const membershipStatusReasons = [
@@ -29,16 +28,19 @@ export const everyMembershipReasonListed: [UnlistedReason] extends [never] ? tru
 /**
  * The membership status of the member's person (the record and every record merged into it) on
  * `asOf`, from the rules rather than the stored `members.status`: every participation on any of
- * the person's KPJ numbers, and every month paid on any of them by that day.
+ * the person's KPJ numbers, and every month paid on any of them by that day (from the cards'
+ * stored statements where they hold for the day, `stored-statements.ts`).
  *
  * The registry holds no death date and no civil-registry (Dukcapil) check yet, so `died` and
  * `data_mismatch` cannot arise from it; they come in here once the registry has them.
  */
 export function membershipStatusOf(db: Db, memberId: number, asOf: string): MembershipStatus {
-  const personId = personIdOf(db, memberId);
-  const cards = kpjCardsOf(db, memberIdsOfPerson(db, personId));
-  const kpjs = cards.map((c) => c.kpj);
-  const participations: Participation[] = participationsOf(db, kpjs).map((p) => ({
+  const facts = personMembershipFactsOf(db, memberId);
+  const figures = figuresOf(db, facts.cards, asOf);
+  // The months of every card together; the domain takes them in any order, a month paid on two
+  // cards counting once. (`concat`, not `flatMap`: V8's flatMap took ~10 µs for 130 months.)
+  const paidPeriods = figures.reduce<readonly string[]>((all, f) => all.concat(f.paidPeriods), []);
+  const participations: Participation[] = facts.participations.map((p) => ({
     kpj: p.kpj,
     npp: p.npp ?? '',
     segment: p.segment,
@@ -46,18 +48,13 @@ export function membershipStatusOf(db: Db, memberId: number, asOf: string): Memb
     endedOn: p.endedOn,
     endReason: p.endReason,
   }));
-  const paidPeriods = new Set<string>();
-  for (const kpj of kpjs) {
-    for (const c of jhtContributionsOf(db, kpj)) if (c.paidAt !== null && c.paidAt <= asOf) paidPeriods.add(c.period);
-  }
-  const person = getMemberRecord(db, personId);
   return membershipStatusOn(
     {
-      birthDate: person?.birthDate ?? null,
+      birthDate: facts.birthDate === undefined ? personBirthDateOf(db, memberId) : facts.birthDate,
       diedOn: null,
       dataMismatch: false,
       participations,
-      paidPeriods: [...paidPeriods].sort(),
+      paidPeriods,
     },
     asOf,
   );

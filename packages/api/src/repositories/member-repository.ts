@@ -1,8 +1,8 @@
 import type { LoginIdentifier, MemberLookupKey } from '@pulih/domain';
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { accounts, memberContacts, memberKpj, members } from '../db/schema.js';
-import { prepared } from './prepared.js';
+import { prepared, rawStatement } from './prepared.js';
 
 export interface LoginCandidate {
   readonly accountId: number;
@@ -32,35 +32,6 @@ export const memberQueries = (db: Db) =>
       .from(memberKpj)
       .innerJoin(accounts, eq(accounts.memberId, memberKpj.memberId))
       .where(eq(memberKpj.kpj, sql.placeholder('kpj')))
-      .prepare(),
-    memberById: d
-      .select({
-        memberId: members.id,
-        nik: members.nik,
-        fullName: members.fullName,
-        birthDate: members.birthDate,
-        sex: members.sex,
-        motherNameDigest: members.motherNameDigest,
-        status: members.status,
-        statusReason: members.statusReason,
-        mergedIntoMemberId: members.mergedIntoMemberId,
-        email: memberContacts.email,
-        emailVerifiedAt: memberContacts.emailVerifiedAt,
-        phone: memberContacts.phone,
-        phoneVerifiedAt: memberContacts.phoneVerifiedAt,
-        contactsConfirmedAt: memberContacts.confirmedAt,
-        accountId: accounts.id,
-      })
-      .from(members)
-      .leftJoin(memberContacts, eq(memberContacts.memberId, members.id))
-      .leftJoin(accounts, eq(accounts.memberId, members.id))
-      .where(eq(members.id, sql.placeholder('memberId')))
-      .prepare(),
-    kpjNumbersOfMember: d
-      .select({ kpj: memberKpj.kpj })
-      .from(memberKpj)
-      .where(eq(memberKpj.memberId, sql.placeholder('memberId')))
-      .orderBy(asc(memberKpj.registeredAt), asc(memberKpj.kpj))
       .prepare(),
     memberIdByKpj: d
       .select({ id: memberKpj.memberId })
@@ -105,13 +76,74 @@ export interface MemberRecord {
   readonly hasOnlineAccount: boolean;
 }
 
+/** A member record with its contacts, whether it has an account, and its KPJ numbers (oldest first). */
+export const MEMBER_RECORD_SQL = `SELECT m.id, m.nik, m.full_name, m.birth_date, m.sex, m.mother_name_digest, m.status,
+  m.status_reason, m.merged_into_member_id, c.email, c.email_verified_at, c.phone, c.phone_verified_at, c.confirmed_at,
+  a.id IS NOT NULL,
+  (SELECT group_concat(k.kpj, ',' ORDER BY k.registered_at, k.kpj) FROM member_kpj k WHERE k.member_id = m.id)
+FROM members m
+LEFT JOIN member_contacts c ON c.member_id = m.id
+LEFT JOIN accounts a ON a.member_id = m.id
+WHERE m.id = ?`;
+
+type MemberRecordColumns = [
+  number,
+  string | null,
+  string,
+  string | null,
+  MemberRecord['sex'],
+  string | null,
+  MemberRecord['status'],
+  string | null,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+  string | null,
+];
+
 export function getMemberRecord(db: Db, memberId: number): MemberRecord | null {
-  const queries = memberQueries(db);
-  const row = queries.memberById.get({ memberId });
-  if (!row) return null;
-  const kpjNumbers = queries.kpjNumbersOfMember.all({ memberId }).map((r) => r.kpj);
-  const { accountId, ...rest } = row;
-  return { ...rest, kpjNumbers, hasOnlineAccount: accountId !== null };
+  const row = rawStatement(db, MEMBER_RECORD_SQL).get(memberId) as MemberRecordColumns | undefined;
+  if (row === undefined) return null;
+  const [
+    id,
+    nik,
+    fullName,
+    birthDate,
+    sex,
+    motherNameDigest,
+    status,
+    statusReason,
+    mergedIntoMemberId,
+    email,
+    emailVerifiedAt,
+    phone,
+    phoneVerifiedAt,
+    contactsConfirmedAt,
+    hasAccount,
+    kpjs,
+  ] = row;
+  return {
+    memberId: id,
+    nik,
+    fullName,
+    birthDate,
+    sex,
+    motherNameDigest,
+    status,
+    statusReason,
+    mergedIntoMemberId,
+    email,
+    emailVerifiedAt,
+    phone,
+    phoneVerifiedAt,
+    contactsConfirmedAt,
+    kpjNumbers: kpjs === null ? [] : kpjs.split(','),
+    hasOnlineAccount: hasAccount === 1,
+  };
 }
 
 export function findMemberIdByLookupKey(db: Db, key: MemberLookupKey): number | null {

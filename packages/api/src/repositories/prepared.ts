@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/database.js';
 
 /**
@@ -38,4 +39,46 @@ export function listParams<V>(values: readonly V[]): Record<string, V> {
     params[`p${i}`] = value;
   });
   return params;
+}
+
+/** The better-sqlite3 connection under a Drizzle database or transaction (they share its session). */
+export const connectionOf = (db: Db): Database.Database =>
+  (db as unknown as { session: { client: Database.Database } }).session.client;
+
+/**
+ * A plain SQL statement of the hottest paths (every member request), prepared once per
+ * connection and returning rows as arrays: Drizzle's row mapping (placeholders filled by name,
+ * each value passed through its column) cost more than SQLite finding the rows. Each SQL text
+ * is an exported constant of its repository, so `db/query-plans.test.ts` checks its plan.
+ */
+export const rawStatement = (db: Db, sql: string): Database.Statement<unknown[], unknown[]> =>
+  prepared(db, sql, (d) => connectionOf(d).prepare<unknown[], unknown[]>(sql).raw(true));
+
+/**
+ * Runs `write` in an IMMEDIATE transaction if the write lock is free now, without waiting for it
+ * (a busy lock, a read-only connection or an open transaction of the caller's: returns null and
+ * writes nothing). For writes that only save later work, on paths that must not wait for a writer.
+ */
+export function writeIfLockFree<T>(db: Db, write: () => T): T | null {
+  const connection = connectionOf(db);
+  if (connection.inTransaction) return null;
+  const timeout = connection.pragma('busy_timeout', { simple: true }) as number;
+  connection.pragma('busy_timeout = 0');
+  try {
+    connection.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && /^SQLITE_(BUSY|READONLY)/.test(code)) return null;
+    throw error;
+  } finally {
+    connection.pragma(`busy_timeout = ${Number(timeout)}`);
+  }
+  try {
+    const result = write();
+    connection.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (connection.inTransaction) connection.exec('ROLLBACK');
+    throw error;
+  }
 }

@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { accounts, type StaffRole, sessions, staffTokens, staffUsers } from '../db/schema.js';
+import { type StaffRole, sessions, staffTokens, staffUsers } from '../db/schema.js';
 import { hashToken, newToken } from '../security/tokens.js';
-import { prepared } from './prepared.js';
+import { prepared, rawStatement } from './prepared.js';
 
 const MINUTE = 60_000;
 export const SESSION_IDLE_MS = 30 * MINUTE;
@@ -37,20 +37,6 @@ export function createMemberSession(db: Db, accountId: number, now: Date, userAg
 /** The hot queries of this file, prepared once per connection (see `prepared.ts`). */
 export const sessionQueries = (db: Db) =>
   prepared(db, 'sessions', (d) => ({
-    /** Every member request: the live session by its token hash, with its account. */
-    memberSessionByTokenHash: d
-      .select({
-        accountId: sessions.accountId,
-        memberId: accounts.memberId,
-        createdAt: sessions.createdAt,
-        lastSeenAt: sessions.lastSeenAt,
-        expiresAt: sessions.expiresAt,
-        accountState: accounts.state,
-      })
-      .from(sessions)
-      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-      .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.revokedAt)))
-      .prepare(),
     touchSession: d
       .update(sessions)
       .set({ lastSeenAt: sql`${sql.placeholder('now')}` })
@@ -77,18 +63,26 @@ export const sessionQueries = (db: Db) =>
       .prepare(),
   }));
 
+/** Every member request: the live session by its token hash, with its account. */
+export const MEMBER_SESSION_SQL = `SELECT s.account_id, a.member_id, s.created_at, s.last_seen_at, s.expires_at, a.state
+FROM sessions s JOIN accounts a ON a.id = s.account_id
+WHERE s.token_hash = ? AND s.revoked_at IS NULL`;
+
+type MemberSessionColumns = [number, number, string, string, string, string];
+
 export function findMemberSession(db: Db, token: string, now: Date): MemberSession | null {
   const tokenHash = hashToken(token);
-  const queries = sessionQueries(db);
-  const row = queries.memberSessionByTokenHash.get({ tokenHash });
-  if (row?.accountState !== 'active') return null;
+  const row = rawStatement(db, MEMBER_SESSION_SQL).get(tokenHash) as MemberSessionColumns | undefined;
+  if (row === undefined) return null;
+  const [accountId, memberId, createdAt, lastSeenAt, expiresAt, accountState] = row;
+  if (accountState !== 'active') return null;
   const nowMs = now.getTime();
-  const lastSeenMs = Date.parse(row.lastSeenAt);
-  if (nowMs >= Date.parse(row.expiresAt) || nowMs - lastSeenMs >= SESSION_IDLE_MS) return null;
+  const lastSeenMs = Date.parse(lastSeenAt);
+  if (nowMs >= Date.parse(expiresAt) || nowMs - lastSeenMs >= SESSION_IDLE_MS) return null;
   if (nowMs - lastSeenMs >= LAST_SEEN_WRITE_INTERVAL_MS) {
-    queries.touchSession.run({ tokenHash, now: now.toISOString() });
+    sessionQueries(db).touchSession.run({ tokenHash, now: now.toISOString() });
   }
-  return { accountId: row.accountId, memberId: row.memberId, createdAt: row.createdAt };
+  return { accountId, memberId, createdAt };
 }
 
 export function findSessionAuthenticatedAt(db: Db, token: string): string | null {

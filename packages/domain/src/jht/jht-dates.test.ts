@@ -109,4 +109,23 @@ describe('periods', () => {
     expect(() => periodIndex('2025-13')).toThrow();
     expect(() => periodIndex('2025-1')).toThrow();
   });
+
+  it('accepts exactly YYYY-MM with ASCII digits and a month 01-12', () => {
+    expect(periodIndex('0000-01')).toBe(0);
+    expect(periodIndex('9999-12')).toBe(9999 * 12 + 11);
+    for (const bad of [
+      '2025-00',
+      '2025-1a',
+      '20a5-01',
+      '2025/01',
+      '2025-01\n',
+      ' 2025-01',
+      '２０２５-01',
+      '2025-011',
+      '',
+    ]) {
+      expect(() => periodIndex(bad), JSON.stringify(bad)).toThrow(/not a YYYY-MM period/);
+    }
+    expect(() => periodIndex(202501 as unknown as string)).toThrow(/not a YYYY-MM period/);
+  });
 });

@@ -12,10 +12,24 @@ export function requireIsoDate(value: IsoDate, label = 'date'): { year: number; 
 
 /** Months since year 0, so that periods can be counted and compared as integers. */
 export function periodIndex(period: IsoPeriod): number {
-  const match = typeof period === 'string' ? /^(\d{4})-(\d{2})$/.exec(period) : null;
-  const month = match ? Number(match[2]) : 0;
-  if (!match || month < 1 || month > 12) throw new Error(`not a YYYY-MM period: ${JSON.stringify(period)}`);
-  return Number(match[1]) * 12 + month - 1;
+  // By character rather than by regular expression: a membership status reads every paid month.
+  if (typeof period === 'string' && period.length === 7 && period.charCodeAt(4) === 45) {
+    const year = digitsAt(period, 0, 4);
+    const month = digitsAt(period, 5, 7);
+    if (year >= 0 && month >= 1 && month <= 12) return year * 12 + month - 1;
+  }
+  throw new Error(`not a YYYY-MM period: ${JSON.stringify(period)}`);
+}
+
+/** The number written by the ASCII digits `from` to `to` (exclusive) of `text`, or -1 if one is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 export function periodFromIndex(index: number): IsoPeriod {

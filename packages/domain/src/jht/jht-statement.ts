@@ -151,6 +151,15 @@ function yieldBase(monthStarts: readonly number[], endOfDay: readonly (readonly 
 }
 
 /**
+ * The version of the statement rules below. The API stores statements it computed (a KPJ's
+ * statement holds, by these rules, from its date until the next move takes effect or the year
+ * ends) and computes again any stored under another version: bump it whenever a statement drawn
+ * from the same rows and date could come out differently, or could change between two dates with
+ * no move between them in the same year.
+ */
+export const JHT_STATEMENT_RULES_VERSION = 1;
+
+/**
  * The JHT statement of one KPJ as of a date: per calendar year, the opening balance, paid
  * contributions, merges in and out, the yield and the closing balance.
  *

@@ -339,6 +339,15 @@ describe('membershipStatusOn: properties', () => {
     );
   });
 
+  it('counts a month paid on two KPJ numbers once (the shell passes every card’s months together)', () => {
+    fc.assert(
+      fc.property(facts, day, (f, asOf) => {
+        const twice = { ...f, paidPeriods: [...f.paidPeriods, ...f.paidPeriods.slice(0, 5)] };
+        expect(membershipStatusOn(twice, asOf)).toEqual(membershipStatusOn(f, asOf));
+      }),
+    );
+  });
+
   it('puts death before every other reason, and age 56 before all but death', () => {
     fc.assert(
       fc.property(facts, day, fc.boolean(), (f, asOf, dataMismatch) => {

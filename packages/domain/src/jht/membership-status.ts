@@ -19,7 +19,7 @@ export interface MembershipFacts {
   /** The member's data does not match the civil registry (Dukcapil). */
   readonly dataMismatch: boolean;
   readonly participations: readonly Participation[];
-  /** Months (`YYYY-MM`) with a contribution paid by the status date, on any of the member's KPJ numbers. */
+  /** Months (`YYYY-MM`) with a contribution paid by the status date, on any of the member's KPJ numbers (any order, repeats allowed). */
   readonly paidPeriods: readonly IsoPeriod[];
 }
 
@@ -49,6 +49,34 @@ export interface MembershipStatus {
    * whatever the status (the shell decides whether to notify, say, after a death).
    */
   readonly missingPeriods: readonly IsoPeriod[];
+}
+
+interface PaidMonths {
+  has(month: number): boolean;
+  /** Any month paid at all. */
+  readonly any: boolean;
+  /** The latest month paid (-Infinity when none). */
+  readonly latest: number;
+}
+
+/**
+ * The paid months as period indexes, in a bitmap over their range (a status reads a month at a
+ * time, often a hundred of them; a `Set` of numbers cost more than the rest of the rule).
+ */
+function paidMonthsOf(periods: readonly IsoPeriod[]): PaidMonths {
+  let earliest = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  const indexes = new Array<number>(periods.length);
+  for (let i = 0; i < periods.length; i++) {
+    const index = periodIndex(periods[i] as IsoPeriod);
+    indexes[i] = index;
+    if (index < earliest) earliest = index;
+    if (index > latest) latest = index;
+  }
+  if (indexes.length === 0) return { has: () => false, any: false, latest };
+  const bits = new Uint8Array(latest - earliest + 1);
+  for (const index of indexes) bits[index - earliest] = 1;
+  return { has: (month) => month >= earliest && month <= latest && bits[month - earliest] === 1, any: true, latest };
 }
 
 /**
@@ -97,7 +125,7 @@ export function membershipStatusOn(
     return p.startedOn <= asOf;
   });
   const open = started.filter((p) => isParticipationOpenOn(p, asOf));
-  const paid = new Set(facts.paidPeriods.map(periodIndex));
+  const paid = paidMonthsOf(facts.paidPeriods);
   const lastPastMonth = periodIndexOfDate(asOf) - 1;
   const employedSince = uninterruptedEmploymentStart(started, open);
   const coverStart = employedSince === null ? Number.POSITIVE_INFINITY : periodIndexOfDate(employedSince);
@@ -130,7 +158,7 @@ export function membershipStatusOn(
   while (lastPastMonth - trailing >= coverStart && !paid.has(lastPastMonth - trailing)) trailing++;
   if (trailing >= limit) {
     const since = firstDayOfPeriodIndex(lastPastMonth - trailing + 1 + limit);
-    return status('non_aktif', paid.size > 0 ? 'no_contribution_3_months' : 'never_contributed', since);
+    return status('non_aktif', paid.any ? 'no_contribution_3_months' : 'never_contributed', since);
   }
 
   // Aktif since the employment began, or since the last run of `limit` unpaid months ended: the
@@ -144,6 +172,6 @@ export function membershipStatusOn(
       run = 0;
     }
   }
-  const paidSinceStart = [...paid].some((month) => month >= coverStart);
+  const paidSinceStart = paid.latest >= coverStart;
   return status('aktif', paidSinceStart ? 'contributing' : 'awaiting_first_contribution', since);
 }

@@ -14,7 +14,15 @@ export const kpjBalances = memberProcedure
       isActive: b.isActive,
       mergedIntoKpj: b.mergedIntoKpj,
       closedOn: b.closedOn,
-      years: b.statement.years.map(({ rateBasisPoints: _r, yieldStatus: _s, ...year }) => year),
+      years: b.statement.years.map((y) => ({
+        year: y.year,
+        opening: y.opening,
+        contributions: y.contributions,
+        transfersIn: y.transfersIn,
+        transfersOut: y.transfersOut,
+        yield: y.yield,
+        closing: y.closing,
+      })),
     }));
     return { cards, total: cards.reduce((sum, c) => sum + c.balance, 0) };
   });
