@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { kpjBalancesOf } from '../../jht/kpj-balances.js';
 import { membershipStatusOf, membershipStatusReasons, membershipStatusView } from '../../jht/membership-status-of.js';
-import { kpjBalanceOutput, statementYearOutput } from './kpj-output.js';
+import { kpjBalanceOutput, statementYearOutput, statementYearRow } from './kpj-output.js';
 
 export const membershipOutput = z.object({
   status: z.enum(['aktif', 'non_aktif']),
@@ -27,15 +27,6 @@ export type BalanceSummary = z.infer<typeof balanceSummaryOutput>;
 export function balanceSummaryOf(db: Db, memberId: number, asOf: string): BalanceSummary {
   const balances = kpjBalancesOf(db, memberId, asOf);
   const total = sumStatements(balances.map((b) => b.statement));
-  const yearRow = (y: (typeof total.years)[number]) => ({
-    year: y.year,
-    opening: y.opening,
-    contributions: y.contributions,
-    transfersIn: y.transfersIn,
-    transfersOut: y.transfersOut,
-    yield: y.yield,
-    closing: y.closing,
-  });
   return {
     asOf,
     cards: balances.map((b) => ({
@@ -44,10 +35,10 @@ export function balanceSummaryOf(db: Db, memberId: number, asOf: string): Balanc
       isActive: b.isActive,
       mergedIntoKpj: b.mergedIntoKpj,
       closedOn: b.closedOn,
-      years: b.statement.years.map(yearRow),
+      years: b.statement.years.map(statementYearRow),
     })),
     total: total.balance,
-    totalYears: total.years.map(yearRow),
+    totalYears: total.years.map(statementYearRow),
     membership: membershipStatusView(membershipStatusOf(db, memberId, asOf)),
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { kpjBalancesOf } from '../../jht/kpj-balances.js';
 import { memberProcedure } from '../../trpc.js';
-import { kpjBalanceOutput } from './kpj-output.js';
+import { kpjBalanceOutput, statementYearRow } from './kpj-output.js';
 
 /** The member's KPJ numbers, each with its JHT statement; merged cards say into which. */
 export const kpjBalances = memberProcedure
@@ -14,15 +14,7 @@ export const kpjBalances = memberProcedure
       isActive: b.isActive,
       mergedIntoKpj: b.mergedIntoKpj,
       closedOn: b.closedOn,
-      years: b.statement.years.map((y) => ({
-        year: y.year,
-        opening: y.opening,
-        contributions: y.contributions,
-        transfersIn: y.transfersIn,
-        transfersOut: y.transfersOut,
-        yield: y.yield,
-        closing: y.closing,
-      })),
+      years: b.statement.years.map(statementYearRow),
     }));
     return { cards, total: cards.reduce((sum, c) => sum + c.balance, 0) };
   });

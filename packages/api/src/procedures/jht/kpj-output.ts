@@ -28,3 +28,22 @@ export const kpjInput = z
   .string()
   .trim()
   .regex(/^\d{11}$/, 'An 11-digit KPJ number.');
+
+/** One year of a domain statement, in the shape of `statementYearOutput`. */
+export const statementYearRow = (y: {
+  readonly year: number;
+  readonly opening: number;
+  readonly contributions: number;
+  readonly transfersIn: number;
+  readonly transfersOut: number;
+  readonly yield: number;
+  readonly closing: number;
+}) => ({
+  year: y.year,
+  opening: y.opening,
+  contributions: y.contributions,
+  transfersIn: y.transfersIn,
+  transfersOut: y.transfersOut,
+  yield: y.yield,
+  closing: y.closing,
+});
