@@ -154,6 +154,12 @@ export const duplicateScans = sqliteTable('duplicate_scans', {
   candidatesFound: integer('candidates_found').notNull().default(0),
   error: text('error'),
   startedAt: text('started_at').notNull(),
+  /**
+   * When the process running the scan last recorded progress. A `running` scan whose heartbeat is
+   * older than `ABANDONED_SCAN_MS` was left by a process that stopped (killed, crashed): the next
+   * `startScan` marks it failed instead of refusing forever.
+   */
+  heartbeatAt: text('heartbeat_at'),
   finishedAt: text('finished_at'),
 });
 

@@ -4,7 +4,13 @@ import { type DuplicatePair, type DuplicateRecord, findDuplicates } from '@pulih
 import { appendAudit } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
-import { countPersons, readRegistryPage, updateScan, upsertCandidate } from '../repositories/duplicate-repository.js';
+import {
+  countPersons,
+  readRegistryPage,
+  type ScanProgress,
+  updateScan,
+  upsertCandidate,
+} from '../repositories/duplicate-repository.js';
 import type { ScanReply, ScanRequest } from './scan-messages.js';
 import { startWorker } from './start-worker.js';
 
@@ -165,9 +171,12 @@ export async function runRegistryScan(
 ): Promise<RegistryScanResult> {
   let comparison: Comparison | null = null;
   let records = 0;
+  // Every record of progress is also a heartbeat: a scan whose process stopped is recognised.
+  const progress = (change: ScanProgress) =>
+    updateScan(db, scanId, { ...change, heartbeatAt: clock.now().toISOString() });
   try {
     const persons = countPersons(db);
-    updateScan(db, scanId, { total: persons });
+    progress({ total: persons });
     comparison =
       persons >= (options.workerFrom ?? SCAN_WORKER_FROM)
         ? workerComparison((options.startWorker ?? startScanWorker)())
@@ -179,14 +188,14 @@ export async function runRegistryScan(
       comparison.add(page);
       records += page.length;
       after = Number(page[page.length - 1]?.recordId);
-      updateScan(db, scanId, { processed: records });
+      progress({ processed: records });
       await yieldToEventLoop();
       comparison.check();
     }
-    updateScan(db, scanId, { phase: 'compare', processed: 0, total: records });
+    progress({ phase: 'compare', processed: 0, total: records });
     await yieldToEventLoop();
-    const pairs = await comparison.compare((compared, total) => updateScan(db, scanId, { processed: compared, total }));
-    updateScan(db, scanId, { phase: 'write', processed: 0, total: pairs.length });
+    const pairs = await comparison.compare((compared, total) => progress({ processed: compared, total }));
+    progress({ phase: 'write', processed: 0, total: pairs.length });
     let created = 0;
     for (let start = 0; start < pairs.length; start += WRITE_BATCH) {
       const now = clock.now();
@@ -194,7 +203,7 @@ export async function runRegistryScan(
         for (const pair of pairs.slice(start, start + WRITE_BATCH))
           if (upsertCandidate(tx, scanId, pair, now)) created++;
       });
-      updateScan(db, scanId, { processed: Math.min(pairs.length, start + WRITE_BATCH), candidatesFound: created });
+      progress({ processed: Math.min(pairs.length, start + WRITE_BATCH), candidatesFound: created });
       await yieldToEventLoop();
     }
     const now = clock.now();

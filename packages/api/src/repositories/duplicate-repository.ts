@@ -17,19 +17,38 @@ export type CandidateRow = typeof duplicateCandidates.$inferSelect;
 export type PersonMergeRow = typeof personMerges.$inferSelect;
 
 export function insertScan(db: Db, id: string, staffId: number, total: number, now: Date): void {
+  const at = now.toISOString();
   db.insert(duplicateScans)
-    .values({ id, requestedByStaffId: staffId, state: 'running', phase: 'read', total, startedAt: now.toISOString() })
+    .values({ id, requestedByStaffId: staffId, state: 'running', phase: 'read', total, startedAt: at, heartbeatAt: at })
     .run();
 }
 
-export function updateScan(
-  db: Db,
-  id: string,
-  change: Partial<
-    Pick<ScanRow, 'phase' | 'processed' | 'total' | 'candidatesFound' | 'state' | 'error' | 'finishedAt'>
-  >,
-): void {
+export type ScanProgress = Partial<
+  Pick<ScanRow, 'phase' | 'processed' | 'total' | 'candidatesFound' | 'state' | 'error' | 'finishedAt' | 'heartbeatAt'>
+>;
+
+export function updateScan(db: Db, id: string, change: ScanProgress): void {
   db.update(duplicateScans).set(change).where(eq(duplicateScans.id, id)).run();
+}
+
+/** A running scan with no heartbeat for this long was left by a process that stopped. */
+export const ABANDONED_SCAN_MS = 10 * 60 * 1000;
+
+/**
+ * The scan running now, if any. One whose process stopped (no heartbeat for `ABANDONED_SCAN_MS`:
+ * killed, crashed, power lost) is marked failed here, so that it does not block new scans forever.
+ */
+export function findLiveRunningScan(db: Db, now: Date): ScanRow | null {
+  const running = findRunningScan(db);
+  if (!running) return null;
+  const heartbeat = Date.parse(running.heartbeatAt ?? running.startedAt);
+  if (now.getTime() - heartbeat < ABANDONED_SCAN_MS) return running;
+  updateScan(db, running.id, {
+    state: 'failed',
+    error: 'abandoned: no progress for 10 minutes (the process running it stopped)',
+    finishedAt: now.toISOString(),
+  });
+  return null;
 }
 
 export const findScan = (db: Db, id: string): ScanRow | null =>

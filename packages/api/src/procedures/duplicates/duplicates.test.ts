@@ -2,6 +2,7 @@ import { asc } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, duplicateCandidates, memberKpj, members, outbox } from '../../db/schema.js';
 import { DEMO_MEMBER_PASSWORD } from '../../demo/demo-accounts.js';
+import { findScan, insertScan } from '../../repositories/duplicate-repository.js';
 import { latestMessage } from '../../test-support/outbox.js';
 import { loginStaffWithTotp } from '../../test-support/staff-login.js';
 import { createTestServer, dataOf, type TestServer } from '../../test-support/test-server.js';
@@ -79,6 +80,24 @@ describe('duplicate persons in the registry', () => {
     // The demo scan already recorded every pair: a second scan refreshes them, it adds none.
     expect(done.candidatesFound).toBe(0);
     expect(started.total).toBeGreaterThan(20);
+  });
+
+  it('lets a new scan start when the one left running shows no progress for 10 minutes (its process stopped)', async () => {
+    const server = await createTestServer();
+    const token = await supervisor(server);
+    // A scan whose process was killed: registered, never finished, its heartbeat frozen.
+    insertScan(server.db, 'killed-scan', 1, 0, server.clock.now());
+    server.clock.advance(9 * 60_000);
+    const early = await server.call('duplicates.startScan', {}, { bearer: token });
+    expect(early.json.error?.data.appCode).toBe('CONFLICT');
+    server.clock.advance(60_000);
+    const started = dataOf<{ scanId: string }>(await server.call('duplicates.startScan', {}, { bearer: token }));
+    expect(findScan(server.db, 'killed-scan')).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/^abandoned: no progress for 10 minutes/),
+    });
+    expect((await waitForScan(server, token, started.scanId)).state).toBe('done');
+    expect(findScan(server.db, started.scanId)?.heartbeatAt).toBe(server.clock.now().toISOString());
   });
 
   it('merges the records into one person and unmerge puts back exactly what was there', async () => {

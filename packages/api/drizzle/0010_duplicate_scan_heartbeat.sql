@@ -1,0 +1,1 @@
+ALTER TABLE `duplicate_scans` ADD `heartbeat_at` text;
