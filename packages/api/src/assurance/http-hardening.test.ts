@@ -128,6 +128,9 @@ describe('security headers on the portal, the kiosk and the API', () => {
     expect(scripts).toEqual(["'self'"]);
     for (const directive of ['script-src-elem', 'script-src-attr']) expect(csp.has(directive)).toBe(false);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    // Neither falls back to default-src: no <base> may redirect relative URLs; forms post only here.
+    expect(csp.get('base-uri')).toEqual(["'none'"]);
+    expect(csp.get('form-action')).toEqual(["'self'"]);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('x-frame-options')).toMatch(/^(DENY|SAMEORIGIN)$/);

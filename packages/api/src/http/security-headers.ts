@@ -13,6 +13,9 @@ export const SECURE_HEADERS_OPTIONS: Parameters<typeof secureHeaders>[0] = {
     imgSrc: ["'self'", 'data:'],
     styleSrc: ["'self'", "'unsafe-inline'"],
     frameAncestors: ["'none'"],
+    // Not covered by default-src: no <base> may redirect relative URLs, forms post only here.
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
   },
   referrerPolicy: 'no-referrer',
 };
@@ -30,7 +33,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
   'X-Permitted-Cross-Domain-Policies': 'none',
   'X-XSS-Protection': '0',
   'Content-Security-Policy':
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
 });
 
 const entries = Object.entries(SECURITY_HEADERS);
