@@ -89,9 +89,9 @@ export const IMPORT_BATCH_ROWS = 300;
 
 export const importFileName = (file: number): string => `members-${String(file).padStart(3, '0')}.csv`;
 
-/** The KPJ of a line of a members file: `8`, the file (2 digits), the line (8 digits). */
+/** The KPJ of a line of a members file: `8`, the file (4 digits), the line (6 digits). */
 export const importKpj = (file: number, line: number): string =>
-  `8${String(file % 100).padStart(2, '0')}${String(line).padStart(8, '0')}`;
+  `8${String(file % 10_000).padStart(4, '0')}${String(line).padStart(6, '0')}`;
 
 /** What the import does with the j-th data row (line j + 1); the same in every file. */
 export function importRowKind(j: number): 'new' | 'same_nik' | 'no_nik' | 'refused' {
@@ -104,17 +104,20 @@ export function importRowKind(j: number): 'new' | 'same_nik' | 'no_nik' | 'refus
 /**
  * A members file: new members with a valid NIK, rows whose NIK repeats the row before (the KPJ
  * joins that member), rows without a NIK (imported with a note) and rows with a bad KPJ (refused).
- * NIKs are DKI, district = the file, born 1990-01-01, male, serial = the row.
+ * NIKs are DKI, district and birth year from the file (unique for 99 × 60 files: a soak imports
+ * hundreds), born 1 January, male, serial = the row.
  */
 export function membersCsv(file: number, rows: number = IMPORT_ROWS): string {
-  const nikOf = (j: number) => `3174${String((file % 99) + 1).padStart(2, '0')}010190${String(j).padStart(4, '0')}`;
+  const district = String((file % 99) + 1).padStart(2, '0');
+  const born = 1990 - (Math.floor(file / 99) % 60);
+  const nikOf = (j: number) => `3174${district}0101${String(born % 100).padStart(2, '0')}${String(j).padStart(4, '0')}`;
   const lines = ['record_id,nik,kpj,full_name,birth_date,sex,mother_name,phone,email'];
   for (let j = 1; j <= rows; j++) {
     const line = j + 1;
     const kind = importRowKind(j);
     const nik = kind === 'no_nik' ? '' : kind === 'same_nik' ? nikOf(j - 1) : nikOf(j);
     const kpj = kind === 'refused' ? '123' : importKpj(file, line);
-    lines.push(`${j},${nik},${kpj},ANGGOTA UJI ${file}-${j},1990-01-01,L,,,`);
+    lines.push(`${j},${nik},${kpj},ANGGOTA UJI ${file}-${j},${born}-01-01,L,,,`);
   }
   return `${lines.join('\n')}\n`;
 }
