@@ -10,6 +10,7 @@ import { type InboundMailListener, startInboundMail } from './inbound-mail/index
 import { sweepJhtNotices } from './notices/jht-notice-sweep.js';
 import { createNotifier } from './notifications/index.js';
 import { applyRetention } from './privacy/retention.js';
+import { sweepExpiredMemberViews } from './repositories/member-view-repository.js';
 import { pruneEvents } from './repositories/rate-limit-repository.js';
 import { listen, type RunningServer } from './server.js';
 
@@ -54,8 +55,9 @@ async function main(mode: 'start' | 'serve'): Promise<void> {
   const pruning = setInterval(() => pruneEvents(database.db, 86_400, new Date()), 3_600_000);
   pruning.unref();
   // Every six hours (and a minute after start): JHT notices (credited, missing months, status
-  // changes) and claim documents whose retention ended.
+  // changes), claim documents whose retention ended, stored member views past their time.
   const runDailyJobs = () => {
+    sweepExpiredMemberViews(database.db, new Date());
     deleteExpiredDocuments(database.db, config.documents, new Date());
     sweepOrphanDocumentFiles(database.db, config.documents, new Date());
     // The personal-data retention policy (README "Retention"): purges what is past its time.

@@ -5,7 +5,8 @@ import type { StaffRole } from './db/schema.js';
 import type { ServerConfig } from './env.js';
 import { AppError, appCodeOf, appError, publicMessageOf } from './errors.js';
 import { findKioskByToken } from './repositories/kiosk-repository.js';
-import { findMemberSession, findStaffByToken } from './repositories/session-repository.js';
+import type { MemberViewKind, StoredMemberView } from './repositories/member-view-repository.js';
+import { findMemberSession, findMemberSessionWithView, findStaffByToken } from './repositories/session-repository.js';
 
 export interface RequestMeta {
   readonly ip: string;
@@ -18,6 +19,11 @@ export interface RequestMeta {
   /** The paired kiosk's device credential, when the request comes from a kiosk. */
   readonly kioskToken: string | null;
   readonly setKioskCookie: (token: string, maxAgeSeconds: number) => void;
+  /**
+   * The tRPC handler splices a reply of JSON text (`JsonText`, a stored view) into its response
+   * as it is; anything else (tRPC's stock adapter) needs values.
+   */
+  readonly servesJsonText: boolean;
 }
 
 export type Context = {
@@ -30,6 +36,8 @@ export type Context = {
 /** Procedure metadata: which staff roles may call it (read by the role × procedure matrix test). */
 export interface ProcedureMeta {
   readonly staffRoles?: readonly StaffRole[];
+  /** A member procedure whose reply is kept as a stored view (`member-views/`) of this kind. */
+  readonly memberView?: MemberViewKind;
 }
 
 const t = initTRPC
@@ -56,11 +64,19 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
 /** A member with a live session; the context gains `member` (tRPC merges it into the context). */
-export const memberProcedure = t.procedure.use(({ ctx, next }) => {
+export const memberProcedure = t.procedure.use(({ ctx, meta, next }) => {
   const token = ctx.request.sessionToken;
-  const session = token ? findMemberSession(ctx.db, token, ctx.clock.now()) : null;
-  if (!session) throw appError('UNAUTHENTICATED');
-  return next({ ctx: { member: session } });
+  if (!token) throw appError('UNAUTHENTICATED');
+  const kind = meta?.memberView;
+  if (kind === undefined) {
+    const session = findMemberSession(ctx.db, token, ctx.clock.now());
+    if (!session) throw appError('UNAUTHENTICATED');
+    return next({ ctx: { member: session, storedView: null as StoredMemberView | null } });
+  }
+  // The session and the member's stored view in one statement (`member-views/member-views.ts`).
+  const found = findMemberSessionWithView(ctx.db, token, ctx.clock.now(), kind);
+  if (!found) throw appError('UNAUTHENTICATED');
+  return next({ ctx: { member: found.session, storedView: found.view } });
 });
 
 /** Staff with a valid token and one of the given roles; everything else is denied. */

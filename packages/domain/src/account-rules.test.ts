@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addUtcMonths,
   contactsNeedReconfirmation,
+  contactsReconfirmationDueAt,
   isRecentlyAuthenticated,
   matchesRegistryIdentity,
   normalizePersonName,
@@ -57,6 +58,18 @@ describe('contactsNeedReconfirmation', () => {
         if (elapsedMs >= 366 * 86_400_000) expect(due).toBe(true);
       }),
     );
+  });
+
+  it('is due exactly from the instant contactsReconfirmationDueAt gives', () => {
+    fc.assert(
+      fc.property(instant, instant, (confirmed, now) => {
+        const dueAt = contactsReconfirmationDueAt(confirmed.toISOString());
+        expect(dueAt).not.toBeNull();
+        expect(contactsNeedReconfirmation(confirmed.toISOString(), now)).toBe(now.toISOString() >= (dueAt as string));
+      }),
+    );
+    expect(contactsReconfirmationDueAt(null)).toBeNull();
+    expect(contactsReconfirmationDueAt('2024-02-29T12:00:00Z')).toBe('2025-02-28T12:00:00.000Z');
   });
 
   it('stays due once due', () => {

@@ -32,6 +32,15 @@ export function contactsNeedReconfirmation(confirmedAt: IsoInstant | null, now: 
   return dateToMs(now) >= addUtcMonths(instantToMs(confirmedAt), maxAgeMonths);
 }
 
+/**
+ * The instant from which `contactsNeedReconfirmation` holds (null when never confirmed: due
+ * already), for a reply that must be worked out again when it comes.
+ */
+export function contactsReconfirmationDueAt(confirmedAt: IsoInstant | null, maxAgeMonths = 12): IsoInstant | null {
+  if (confirmedAt === null) return null;
+  return new Date(addUtcMonths(instantToMs(confirmedAt), maxAgeMonths)).toISOString();
+}
+
 /** Dropped from names: `.`, `,`, `'`, `` ` `` and the typographic apostrophes phones insert (’ ‘). */
 const NAME_PUNCTUATION = /[.,'`\u2018\u2019]/g;
 

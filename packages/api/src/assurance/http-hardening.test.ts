@@ -138,6 +138,50 @@ describe('security headers on the portal, the kiosk and the API', () => {
     expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
   });
 
+  it('lets no browser, proxy or back button keep an API reply: personal data, refusals, every path', async () => {
+    const cookie = memberCookie(server, accountIdOf(server, AGUS.email));
+    const replies: [string, Response][] = [
+      [
+        'a member reading their profile',
+        await site.request('http://localhost/trpc/member.profile', { headers: { cookie } }),
+      ],
+      [
+        'a member reading their balances (stored view)',
+        await site.request('http://localhost/trpc/jht.kpjBalances?batch=1&input=%7B%7D', { headers: { cookie } }),
+      ],
+      [
+        'the same, from the stored view',
+        await site.request('http://localhost/trpc/jht.kpjBalances?batch=1&input=%7B%7D', { headers: { cookie } }),
+      ],
+      ['a refusal 401', await site.request('http://localhost/trpc/member.profile')],
+      ['a HEAD (stock adapter)', await site.request('http://localhost/trpc/health', { method: 'HEAD' })],
+      [
+        'a login that sets a cookie',
+        await site.request('http://localhost/trpc/auth.login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ identifier: AGUS.email, password: 'Wrong-password-1' }),
+        }),
+      ],
+      [
+        'a refusal 413',
+        await site.request('http://localhost/trpc/auth.login', {
+          method: 'POST',
+          body: 'x'.repeat(MAX_REQUEST_BYTES + 1),
+          headers: { 'content-type': 'application/json' },
+        }),
+      ],
+      ['an import upload refused', await site.request('http://localhost/api/imports/nothing', { method: 'POST' })],
+    ];
+    for (const [what, response] of replies) {
+      expect(response.status, what).toBeLessThan(500);
+      expect(response.headers.get('cache-control'), what).toBe('no-store');
+    }
+    expect(replies[0]?.[1].status).toBe(200);
+    // Pages and assets keep their own caching.
+    expect((await site.request('http://localhost/assets/app.js')).headers.get('cache-control')).toMatch(/immutable/);
+  });
+
   const builtIndexes = ['apps/web/dist/index.html', 'apps/kiosk/dist/index.html']
     .map((path) => fileURLToPath(new URL(`../../../../${path}`, import.meta.url)))
     .filter(existsSync);

@@ -22,8 +22,14 @@ import {
   MEMBER_RECORD_SQL,
   memberQueries,
 } from '../repositories/member-repository.js';
+import { SWEEP_BATCH_SQL } from '../repositories/member-view-repository.js';
 import { recentEvents } from '../repositories/rate-limit-repository.js';
-import { findStaffByToken, MEMBER_SESSION_SQL, sessionQueries } from '../repositories/session-repository.js';
+import {
+  findStaffByToken,
+  MEMBER_SESSION_SQL,
+  MEMBER_SESSION_VIEW_SQL,
+  sessionQueries,
+} from '../repositories/session-repository.js';
 import { consumeToken } from '../repositories/verification-code-repository.js';
 import { type Db, openDatabase } from './database.js';
 import * as schema from './schema.js';
@@ -77,6 +83,17 @@ const hotQueries: { name: string; call: () => unknown; index: RegExp; allowScan?
     name: 'member session by token hash',
     call: raw(MEMBER_SESSION_SQL, 'hash'),
     index: /SEARCH s USING INDEX sqlite_autoindex_sessions_1 \(token_hash=\?\)/,
+  },
+  {
+    name: 'member session with its stored view',
+    call: raw(MEMBER_SESSION_VIEW_SQL, 'profile', 'hash'),
+    index:
+      /SEARCH s USING INDEX sqlite_autoindex_sessions_1 \(token_hash=\?\)[\s\S]*SEARCH v USING INDEX sqlite_autoindex_member_views_1 \(member_id=\? AND kind=\?\)/,
+  },
+  {
+    name: 'stored views past their time (sweep)',
+    call: raw(SWEEP_BATCH_SQL, now.toISOString()),
+    index: /member_views_valid_until \(valid_until<\?\)/,
   },
   {
     name: 'staff token by hash',
@@ -222,6 +239,32 @@ describe('query plans of the hot queries', () => {
       }
     });
   }
+
+  it('every trigger that drops stored views searches indexes (imports run one per contribution row)', () => {
+    const triggers = opened.sqlite
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'member_views_%'")
+      .all() as { name: string; sql: string }[];
+    expect(triggers.length).toBeGreaterThanOrEqual(20);
+    for (const { name, sql } of triggers) {
+      const body = sql.slice(sql.indexOf('BEGIN') + 5, sql.lastIndexOf('END'));
+      for (const statement of body
+        .split(';')
+        .map((part) => part.trim())
+        .filter(Boolean)) {
+        // NEW.kpj → @new_kpj: the trigger's row values become parameters of the same statement.
+        const parameterised = statement.replace(
+          /\b(NEW|OLD)\.(\w+)/g,
+          (_m, row: string, column: string) => `@${row.toLowerCase()}_${column}`,
+        );
+        const names = [...new Set([...parameterised.matchAll(/@(\w+)/g)].map((m) => m[1] as string))];
+        const plan = planOf(parameterised, [Object.fromEntries(names.map((n) => [n, 1]))]);
+        // A yield rate changes every statement: those triggers empty the table on purpose.
+        const scans = fullScans(plan).filter(() => statement !== 'DELETE FROM member_views');
+        expect(scans, `${name}: ${statement}\n${plan.join('\n')}`).toEqual([]);
+        expect(plan.join('\n'), name).toMatch(/member_views/);
+      }
+    }
+  });
 
   it('every prepared statement of the repositories searches an index', () => {
     const statements = [sessionQueries(db), memberQueries(db), jhtQueries(db), personQueries(db)].flatMap((q) =>

@@ -141,6 +141,31 @@ export const jhtStatements = sqliteTable('jht_statements', {
   paidPeriods: text('paid_periods').notNull(),
 });
 
+/**
+ * What the portal's hot reads (`member.profile`, `jht.kpjBalances`) replied to a member, kept as
+ * the reply's JSON text so that the next read is one row, served as it is (`member-views/`).
+ * It holds from `as_of` until the instant `valid_until` (the next UTC midnight or earlier, when
+ * something in it changes with time alone) and only for the build that wrote it (`version`).
+ * Triggers of migration 0011 delete every view of a person in the transaction of any change to
+ * what the views are computed from (the person's records, contacts, cards, participations,
+ * contributions, transfers, paid claims; every view when a yield rate changes); the next read
+ * computes it again. Rows past `valid_until` are swept by the six-hourly job.
+ */
+export const memberViews = sqliteTable(
+  'member_views',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['profile', 'kpj_balances'] }).notNull(),
+    asOf: text('as_of').notNull(),
+    validUntil: text('valid_until').notNull(),
+    version: integer('version').notNull(),
+    body: text('body').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.kind] }), index('member_views_valid_until').on(t.validUntil)],
+);
+
 /** A registry scan for duplicate persons, run by the server as a job; staff follow its progress. */
 export const duplicateScans = sqliteTable('duplicate_scans', {
   id: text('id').primaryKey(),

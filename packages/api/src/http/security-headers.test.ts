@@ -42,8 +42,11 @@ describe('security headers', () => {
     });
     afterAll(() => server.database.close());
 
-    it('every tRPC reply has the same security headers as any other route', async () => {
-      const expected = securityPart(await server.app.request('http://localhost/healthz'));
+    it('every tRPC reply has the same security headers as any other route, and may not be stored', async () => {
+      const expected = {
+        ...securityPart(await server.app.request('http://localhost/healthz')),
+        'cache-control': 'no-store',
+      };
       expect(Object.keys(expected).length).toBeGreaterThanOrEqual(12);
       const replies = [
         await server.app.request('http://localhost/trpc/health?batch=1&input=%7B%7D'),

@@ -68,4 +68,13 @@ export const securityHeaders = (): MiddlewareHandler =>
     const headers = c.res.headers;
     for (const [name, value] of entries) headers.set(name, value);
     headers.delete('X-Powered-By');
+    if (isApiPath(c.req.path)) headers.set('Cache-Control', API_CACHE_CONTROL);
   };
+
+/**
+ * API replies carry personal data (a member's contacts and balances, a case's identity, an
+ * import's rejected rows) or refusals: no browser, proxy or back button may keep one. The tRPC
+ * handler sets it on its own replies; the middleware on every other reply under these paths.
+ */
+export const API_CACHE_CONTROL = 'no-store';
+const isApiPath = (path: string) => path.startsWith('/trpc/') || path.startsWith('/api/');

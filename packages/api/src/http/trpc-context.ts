@@ -36,6 +36,7 @@ class HttpRequestMeta implements RequestMeta {
     private readonly c: HonoContext,
     private readonly res: ResponseHeaderSink,
     private readonly names: CookieNames,
+    readonly servesJsonText: boolean,
   ) {}
 
   /** One cookie, parsed alone (Hono's named parse stops at it). */
@@ -89,9 +90,16 @@ class HttpRequestMeta implements RequestMeta {
 }
 
 /** The tRPC context of one HTTP request (see `HttpRequestMeta`). */
-export function trpcContextFactory(options: TrpcContextOptions): (c: HonoContext, res: ResponseHeaderSink) => Context {
+export function trpcContextFactory(
+  options: TrpcContextOptions,
+): (c: HonoContext, res: ResponseHeaderSink, servesJsonText: boolean) => Context {
   const { database, config, clock, sessionCookie, kioskCookie } = options;
   const db = database.db;
   const names: CookieNames = { session: sessionCookie, kiosk: kioskCookie };
-  return (c, res) => ({ db, config, clock, request: new HttpRequestMeta(c, res, names) });
+  return (c, res, servesJsonText) => ({
+    db,
+    config,
+    clock,
+    request: new HttpRequestMeta(c, res, names, servesJsonText),
+  });
 }

@@ -35,7 +35,7 @@ describe('trpcHandler', () => {
         router: appRouter,
         endpoint: '/trpc',
         createContext: ({ resHeaders }, c) =>
-          createContext(c, { append: (name, value) => resHeaders.append(name, value) }),
+          createContext(c, { append: (name, value) => resHeaders.append(name, value) }, false),
       }),
     );
     lean = new Hono();
@@ -106,6 +106,23 @@ describe('trpcHandler', () => {
       expect(replies.lean).toEqual(replies.stock);
     });
   }
+
+  it('answers member reads from stored views (JSON text spliced in) as the stock adapter computes them', async () => {
+    const views = () => server.database.sqlite.prepare('SELECT kind FROM member_views ORDER BY kind').pluck().all();
+    const path = '/trpc/member.profile,jht.kpjBalances?batch=1&input=%7B%7D';
+    for (const first of ['lean', 'stock'] as const) {
+      server.database.sqlite.exec('DELETE FROM member_views');
+      const computed = await (first === 'lean' ? lean : stock).request(`http://localhost${path}`, {
+        headers: { cookie },
+      });
+      expect(views()).toEqual(['kpj_balances', 'profile']);
+      const replies = await both(path, { headers: { cookie } });
+      expect(replies.lean).toEqual(replies.stock);
+      expect(replies.lean.body).toBe(await computed.text());
+      expect(replies.lean.status).toBe(200);
+      expect(JSON.parse(replies.lean.body)[1].result.data.cards.length).toBeGreaterThan(0);
+    }
+  });
 
   it('sets the session cookie on login and clears it on logout, as before', async () => {
     const body = JSON.stringify({ identifier: 'budi.santoso@example.com', password: DEMO_MEMBER_PASSWORD });

@@ -29,6 +29,8 @@ import {
   type TRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
 import type { Context as HonoContext, MiddlewareHandler } from 'hono';
+import { JsonText } from './json-text.js';
+import { API_CACHE_CONTROL } from './security-headers.js';
 
 /** Where the context writes response headers (cookies). */
 export interface ResponseHeaderSink {
@@ -39,7 +41,12 @@ export interface TrpcHandlerOptions<TContext> {
   readonly router: AnyTRPCRouter;
   /** The path the router is mounted at, e.g. `/trpc`. */
   readonly endpoint: string;
-  readonly createContext: (c: HonoContext, headers: ResponseHeaderSink) => TContext;
+  /**
+   * The context of one request; `servesJsonText` is true when the handler can splice a reply of
+   * JSON text (`JsonText`) into its response as it is (this fast path, with tRPC's default
+   * transformer), false for tRPC's stock adapter.
+   */
+  readonly createContext: (c: HonoContext, headers: ResponseHeaderSink, servesJsonText: boolean) => TContext;
   readonly onError?: (opts: { error: TRPCError; path: string | undefined }) => void;
   /**
    * Builds a reply that sets no cookie (by default Hono's `c.body`): the app passes
@@ -60,12 +67,15 @@ export function trpcHandler<TContext>(options: TrpcHandlerOptions<TContext>): Mi
   const prefixLength = endpoint.length + 1;
   const procedures = router._def.procedures as Record<string, AnyTRPCProcedure | undefined>;
   const found = new Map<string, AnyTRPCProcedure>();
+  // JSON text goes into a reply as it is only where the transformer leaves data as it is.
+  const probe = {};
+  const servesJsonText = config.transformer.output.serialize(probe) === probe;
 
   const stock = trpcServer({
     router,
     endpoint,
     createContext: ({ resHeaders }, c) =>
-      createContext(c, { append: (name, value) => resHeaders.append(name, value) }) as Record<string, unknown>,
+      createContext(c, { append: (name, value) => resHeaders.append(name, value) }, false) as Record<string, unknown>,
     onError: ({ error, path }) => onError?.({ error, path }),
   });
 
@@ -108,6 +118,7 @@ export function trpcHandler<TContext>(options: TrpcHandlerOptions<TContext>): Mi
     const headers: Record<string, string | string[]> = {
       vary: 'trpc-accept, accept',
       'content-type': 'application/json',
+      'cache-control': API_CACHE_CONTROL,
     };
     const cookies: string[] = [];
     const sink: ResponseHeaderSink = {
@@ -185,7 +196,7 @@ export function trpcHandler<TContext>(options: TrpcHandlerOptions<TContext>): Mi
 
     let contextError: unknown;
     try {
-      ctx = createContext(c, sink);
+      ctx = createContext(c, sink, servesJsonText);
     } catch (cause) {
       contextError = cause;
     }
@@ -223,7 +234,9 @@ export function trpcHandler<TContext>(options: TrpcHandlerOptions<TContext>): Mi
     const replies: Reply[] =
       calls.length === 1 ? [await callOne(calls[0] as Call, 0)] : await Promise.all(calls.map(callOne));
     const status = getHTTPStatusCode(replies, errors as TRPCError[]);
-    const body = JSON.stringify(isBatch ? replies.map(serialized) : serialized(replies[0] as Reply));
+    const body = isBatch
+      ? `[${replies.map((r) => replyText(serialized(r))).join(',')}]`
+      : replyText(serialized(replies[0] as Reply));
     return respond(body, status);
 
     function respond(text: string, statusCode: number): Response {
@@ -280,7 +293,8 @@ const inputMiddleware = (parse: (value: unknown) => unknown): Middleware =>
 const outputMiddleware = (parse: (value: unknown) => unknown): Middleware =>
   async function outputValidatorMiddleware({ next }) {
     const result = await next();
-    if (!result.ok) return result;
+    // JSON text was validated against this schema when it was stored (`member-views/`).
+    if (!result.ok || result.data instanceof JsonText) return result;
     try {
       const data = await parse(result.data);
       return { ...result, data };
@@ -371,6 +385,16 @@ async function callProcedure(procedure: AnyTRPCProcedure, opts: CallOptions): Pr
   }
   if (!result.ok) throw result.error;
   return result.data;
+}
+
+/**
+ * One reply as JSON: `JSON.stringify`, except that data of JSON text (a stored view) goes in as
+ * it is. (A batch is the replies joined in brackets, as `JSON.stringify` writes an array.)
+ */
+function replyText(reply: Reply): string {
+  if ('result' in reply && reply.result.data instanceof JsonText)
+    return `{"result":{"data":${reply.result.data.text}}}`;
+  return JSON.stringify(reply);
 }
 
 /** `application/json`, case-insensitive, parameters ignored (as tRPC decides it). */

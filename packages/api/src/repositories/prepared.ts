@@ -61,6 +61,9 @@ export const rawStatement = (db: Db, sql: string): Database.Statement<unknown[],
  */
 export function writeIfLockFree<T>(db: Db, write: () => T): T | null {
   const connection = connectionOf(db);
+  // Called again inside a write of its own (a stored view computing the statements it shows):
+  // the lock is held already, so the inner write joins the outer transaction.
+  if (holdingWriteLock.has(connection)) return write();
   if (connection.inTransaction) return null;
   const timeout = connection.pragma('busy_timeout', { simple: true }) as number;
   connection.pragma('busy_timeout = 0');
@@ -73,6 +76,7 @@ export function writeIfLockFree<T>(db: Db, write: () => T): T | null {
   } finally {
     connection.pragma(`busy_timeout = ${Number(timeout)}`);
   }
+  holdingWriteLock.add(connection);
   try {
     const result = write();
     connection.exec('COMMIT');
@@ -80,5 +84,10 @@ export function writeIfLockFree<T>(db: Db, write: () => T): T | null {
   } catch (error) {
     if (connection.inTransaction) connection.exec('ROLLBACK');
     throw error;
+  } finally {
+    holdingWriteLock.delete(connection);
   }
 }
+
+/** Connections inside `writeIfLockFree`'s transaction (its `write` runs synchronously). */
+const holdingWriteLock = new WeakSet<Database.Database>();

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { type StaffRole, sessions, staffTokens, staffUsers } from '../db/schema.js';
 import { hashToken, newToken } from '../security/tokens.js';
+import type { MemberViewKind, StoredMemberView } from './member-view-repository.js';
 import { prepared, rawStatement } from './prepared.js';
 
 const MINUTE = 60_000;
@@ -70,10 +71,12 @@ WHERE s.token_hash = ? AND s.revoked_at IS NULL`;
 
 type MemberSessionColumns = [number, number, string, string, string, string];
 
-export function findMemberSession(db: Db, token: string, now: Date): MemberSession | null {
-  const tokenHash = hashToken(token);
-  const row = rawStatement(db, MEMBER_SESSION_SQL).get(tokenHash) as MemberSessionColumns | undefined;
-  if (row === undefined) return null;
+/**
+ * The session of a row of `MEMBER_SESSION_SQL`'s first six columns, if it is live at `now`; its
+ * last-seen time is written at most once a minute (writing it on every request would turn each
+ * read into a write).
+ */
+function liveSession(db: Db, tokenHash: string, row: MemberSessionColumns, now: Date): MemberSession | null {
   const [accountId, memberId, createdAt, lastSeenAt, expiresAt, accountState] = row;
   if (accountState !== 'active') return null;
   const nowMs = now.getTime();
@@ -83,6 +86,40 @@ export function findMemberSession(db: Db, token: string, now: Date): MemberSessi
     sessionQueries(db).touchSession.run({ tokenHash, now: now.toISOString() });
   }
   return { accountId, memberId, createdAt };
+}
+
+export function findMemberSession(db: Db, token: string, now: Date): MemberSession | null {
+  const tokenHash = hashToken(token);
+  const row = rawStatement(db, MEMBER_SESSION_SQL).get(tokenHash) as MemberSessionColumns | undefined;
+  return row === undefined ? null : liveSession(db, tokenHash, row, now);
+}
+
+/**
+ * Every member request whose procedure serves a stored view (`member-views/`): the live
+ * session and, in the same statement, the stored view of its member, so that such a request
+ * reads one row in all. The session is checked exactly as `findMemberSession` checks it.
+ */
+export const MEMBER_SESSION_VIEW_SQL = `SELECT s.account_id, a.member_id, s.created_at, s.last_seen_at, s.expires_at, a.state,
+  v.as_of, v.valid_until, v.version, v.body
+FROM sessions s JOIN accounts a ON a.id = s.account_id
+LEFT JOIN member_views v ON v.member_id = a.member_id AND v.kind = ?
+WHERE s.token_hash = ? AND s.revoked_at IS NULL`;
+
+type MemberSessionViewColumns = [...MemberSessionColumns, string | null, string | null, number | null, string | null];
+
+export function findMemberSessionWithView(
+  db: Db,
+  token: string,
+  now: Date,
+  kind: MemberViewKind,
+): { session: MemberSession; view: StoredMemberView | null } | null {
+  const tokenHash = hashToken(token);
+  const row = rawStatement(db, MEMBER_SESSION_VIEW_SQL).get(kind, tokenHash) as MemberSessionViewColumns | undefined;
+  if (row === undefined) return null;
+  const session = liveSession(db, tokenHash, row.slice(0, 6) as MemberSessionColumns, now);
+  if (session === null) return null;
+  const [asOf, validUntil, version, body] = row.slice(6) as [string | null, string, number, string];
+  return { session, view: asOf === null ? null : { asOf, validUntil, version, body } };
 }
 
 export function findSessionAuthenticatedAt(db: Db, token: string): string | null {

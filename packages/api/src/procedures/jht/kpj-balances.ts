@@ -1,20 +1,33 @@
 import { z } from 'zod';
 import { kpjBalancesOf } from '../../jht/kpj-balances.js';
+import { nextUtcMidnight, servedMemberView } from '../../member-views/member-views.js';
 import { memberProcedure } from '../../trpc.js';
+import { dayOf } from './balance-summary.js';
 import { kpjBalanceOutput, statementYearRow } from './kpj-output.js';
 
-/** The member's KPJ numbers, each with its JHT statement; merged cards say into which. */
+const kpjBalancesOutput = z.object({ cards: z.array(kpjBalanceOutput), total: z.number() });
+
+/**
+ * The member's KPJ numbers, each with its JHT statement; merged cards say into which. Served
+ * from a stored view (`member-views/`): one row per request while nothing in it changes.
+ */
 export const kpjBalances = memberProcedure
-  .output(z.object({ cards: z.array(kpjBalanceOutput), total: z.number() }))
-  .query(({ ctx }) => {
-    const today = ctx.clock.now().toISOString().slice(0, 10);
-    const cards = kpjBalancesOf(ctx.db, ctx.member.memberId, today).map((b) => ({
-      kpj: b.kpj,
-      balance: b.statement.balance,
-      isActive: b.isActive,
-      mergedIntoKpj: b.mergedIntoKpj,
-      closedOn: b.closedOn,
-      years: b.statement.years.map(statementYearRow),
-    }));
-    return { cards, total: cards.reduce((sum, c) => sum + c.balance, 0) };
-  });
+  .meta({ memberView: 'kpj_balances' })
+  .output(kpjBalancesOutput)
+  .query(({ ctx }) =>
+    servedMemberView(ctx, 'kpj_balances', kpjBalancesOutput, (now) => {
+      const cards = kpjBalancesOf(ctx.db, ctx.member.memberId, dayOf(now)).map((b) => ({
+        kpj: b.kpj,
+        balance: b.statement.balance,
+        isActive: b.isActive,
+        mergedIntoKpj: b.mergedIntoKpj,
+        closedOn: b.closedOn,
+        years: b.statement.years.map(statementYearRow),
+      }));
+      // Drawn as of the UTC day.
+      return {
+        value: { cards, total: cards.reduce((sum, c) => sum + c.balance, 0) },
+        validUntil: nextUtcMidnight(now),
+      };
+    }),
+  );
