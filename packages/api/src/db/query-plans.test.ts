@@ -244,7 +244,7 @@ describe('query plans of the hot queries', () => {
     const triggers = opened.sqlite
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'member_views_%'")
       .all() as { name: string; sql: string }[];
-    expect(triggers.length).toBeGreaterThanOrEqual(20);
+    expect(triggers.length).toBeGreaterThanOrEqual(15);
     for (const { name, sql } of triggers) {
       const body = sql.slice(sql.indexOf('BEGIN') + 5, sql.lastIndexOf('END'));
       for (const statement of body

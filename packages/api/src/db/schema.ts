@@ -147,9 +147,11 @@ export const jhtStatements = sqliteTable('jht_statements', {
  * It holds from `as_of` until the instant `valid_until` (the next UTC midnight or earlier, when
  * something in it changes with time alone) and only for the build that wrote it (`version`).
  * Triggers of migration 0011 delete every view of a person in the transaction of any change to
- * what the views are computed from (the person's records, contacts, cards, participations,
- * contributions, transfers, paid claims; every view when a yield rate changes); the next read
- * computes it again. Rows past `valid_until` are swept by the six-hourly job.
+ * what the views are computed from: the person's records, contacts, cards and participations,
+ * and any stored statement of their cards (which migration 0009's triggers delete on every change
+ * to contributions, transfers, paid claims and yields); the next read computes it again. A view
+ * is stored only for a record not merged into another, with its person's statements. Rows past
+ * `valid_until` are swept by the six-hourly job.
  */
 export const memberViews = sqliteTable(
   'member_views',

@@ -5,8 +5,10 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenedDatabase, openDatabase } from '../db/database.js';
 import { DEMO_MEMBER_PASSWORD } from '../demo/demo-accounts.js';
+import { kpjBalancesOf } from '../jht/kpj-balances.js';
 import { findMemberIdByLookupKey } from '../repositories/member-repository.js';
 import { storeMemberView } from '../repositories/member-view-repository.js';
+import { writeIfLockFree } from '../repositories/prepared.js';
 import { createTestServer, type TestServer } from '../test-support/test-server.js';
 import { MEMBER_VIEWS_VERSION } from './member-views.js';
 
@@ -56,9 +58,33 @@ describe('stored member views', () => {
     return reply;
   }
 
+  /**
+   * The invariant the triggers rely on: a view is stored only for a record that is not merged,
+   * and every card of its person has a stored statement (whose deletion drops the view).
+   */
+  function expectViewsBackedByStatements(): void {
+    const unbacked = sqlite()
+      .prepare(
+        `SELECT v.member_id, mk.kpj FROM member_views v
+         JOIN members m ON m.id = v.member_id OR m.merged_into_member_id = v.member_id
+         JOIN member_kpj mk ON mk.member_id = m.id
+         LEFT JOIN jht_statements s ON s.kpj = mk.kpj
+         WHERE s.kpj IS NULL`,
+      )
+      .all();
+    expect(unbacked).toEqual([]);
+    const merged = sqlite()
+      .prepare(
+        'SELECT v.member_id FROM member_views v JOIN members m ON m.id = v.member_id WHERE m.merged_into_member_id IS NOT NULL',
+      )
+      .all();
+    expect(merged).toEqual([]);
+  }
+
   /** What the views say now equals what the rows give now. */
   async function expectServedEqualsComputed(): Promise<string> {
     const served = await read();
+    expectViewsBackedByStatements();
     sql('DELETE FROM member_views');
     const computed = await read();
     expect(served).toBe(computed);
@@ -294,7 +320,10 @@ describe('stored member views with several processes on one file', () => {
       INSERT INTO members (id, full_name, status, created_at) VALUES (1, 'Dewi', 'aktif', '2020-01-01'), (2, 'Eko', 'aktif', '2020-01-01');
       INSERT INTO member_kpj (kpj, member_id, registered_at) VALUES ('30000000001', 1, '2020-01-01'), ('30000000002', 2, '2020-01-01');
       INSERT INTO employers (npp, name) VALUES ('10000001', 'PT Satu');`);
+    opened.sqlite.exec('INSERT INTO jht_yield_rates (year, rate_basis_points) VALUES (2026, 500)');
     const store = (memberId: number) => {
+      // As a read stores a view: with the statements of the person's cards.
+      writeIfLockFree(opened.db, () => kpjBalancesOf(opened.db, memberId, '2026-11-24'));
       for (const kind of ['profile', 'kpj_balances'] as const) {
         storeMemberView(opened.db, memberId, kind, {
           asOf: '2026-11-24T00:00:00.000Z',

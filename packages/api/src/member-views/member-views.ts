@@ -17,9 +17,12 @@ import type { MemberSession } from '../repositories/session-repository.js';
  *   reconfirmation). It carries `MEMBER_VIEWS_VERSION`: a view stored by a build that computed
  *   or shaped replies differently is computed again, not served.
  * - Triggers (migration 0011) delete every view of a person in the same transaction as any change
- *   to what it is computed from, whoever writes, in any process sharing the file. So a view
- *   served is never older than the rows, and a revoked session is refused as before: the session
- *   is checked in the same statement, with the same rules.
+ *   to what it is computed from, whoever writes, in any process sharing the file: directly for
+ *   the person's records, contacts, cards and participations; for contributions, transfers, paid
+ *   claims and yields through the stored statements those changes delete (so a view is stored
+ *   only with the statements of all the person's cards, in the same transaction, and only for a
+ *   record that is not merged). So a view served is never older than the rows, and a revoked
+ *   session is refused as before: the session is checked in the same statement, same rules.
  * - A read that finds no view that holds computes the reply and stores it, in an IMMEDIATE
  *   transaction taken only if the write lock is free at once (`writeIfLockFree`): under the lock
  *   no row can change between computing and storing, and a busy writer never makes a member wait

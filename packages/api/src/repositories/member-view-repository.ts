@@ -17,19 +17,24 @@ export interface StoredMemberView {
   readonly body: string;
 }
 
+/**
+ * Stores a view, only for a record that is not merged into another: the triggers of migration
+ * 0011 drop the views of a person, that is, of records that are not merged. (The caller stores it
+ * together with the person's statements, in one transaction.)
+ */
 const STORE_VIEW_SQL = `INSERT INTO member_views (member_id, kind, as_of, valid_until, version, body)
-VALUES (?, ?, ?, ?, ?, ?)
+SELECT id, ?, ?, ?, ?, ? FROM members WHERE id = ? AND merged_into_member_id IS NULL
 ON CONFLICT (member_id, kind) DO UPDATE SET
   as_of = excluded.as_of, valid_until = excluded.valid_until, version = excluded.version, body = excluded.body`;
 
 export function storeMemberView(db: Db, memberId: number, kind: MemberViewKind, view: StoredMemberView): void {
   prepared(db, STORE_VIEW_SQL, (d) => connectionOf(d).prepare(STORE_VIEW_SQL)).run(
-    memberId,
     kind,
     view.asOf,
     view.validUntil,
     view.version,
     view.body,
+    memberId,
   );
 }
 
