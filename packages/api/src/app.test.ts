@@ -13,7 +13,7 @@ describe('GET /healthz', () => {
     const server = await createTestServer();
     const response = await server.app.request('/healthz');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, database: 'ok', demo: true });
+    expect(await response.json()).toEqual({ ok: true, database: 'ok', integrity: 'ok', demo: true });
   });
 
   it('answers 503 when the database is gone', async () => {

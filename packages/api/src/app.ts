@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import type { OpenedDatabase } from './db/database.js';
+import { checkedAtOpen, type IntegrityCheck } from './db/integrity-check.js';
 import type { ServerConfig } from './env.js';
 import { devMailbox } from './http/dev-mailbox.js';
 import { securedReply, securityHeaders } from './http/security-headers.js';
@@ -24,6 +25,8 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** `pnpm bench:api` only: `GET /bench/bare`, a bare Hono route, the baseline of the bench. */
   readonly benchRoute?: boolean;
+  /** The integrity check of the database file (`db/integrity-check.ts`); by default checked at open. */
+  readonly integrity?: IntegrityCheck;
 }
 
 /** True when a browser tells us the request comes from another site. */
@@ -48,14 +51,25 @@ const limitTo = (
 ): MiddlewareHandler =>
   bodyLimit({ maxSize, onError: (c) => c.json({ error: { message, data: { appCode, httpStatus: 413 } } }, 413) });
 
-export function createApp({ database, config, clock = systemClock, benchRoute = false }: AppOptions): Hono {
+export function createApp({
+  database,
+  config,
+  clock = systemClock,
+  benchRoute = false,
+  integrity = checkedAtOpen,
+}: AppOptions): Hono {
   const app = new Hono();
   // Hono's secureHeaders with our policy (`http/security-headers.ts`), on every reply.
   app.use('*', securityHeaders());
 
+  // `integrity`: `checking` while a large file's background check runs (the server answers
+  // meanwhile), `failed` once it found damage (503, so that the operator's monitoring sees it).
   app.get('/healthz', (c) => {
-    const ok = database.isHealthy();
-    return c.json({ ok, database: ok ? 'ok' : 'unreachable', demo: config.env.PULIH_DEMO }, ok ? 200 : 503);
+    const reachable = database.isHealthy();
+    const checked = integrity.state().state;
+    const ok = reachable && checked !== 'failed';
+    const state = !reachable ? 'unreachable' : checked === 'failed' ? 'damaged' : 'ok';
+    return c.json({ ok, database: state, integrity: checked, demo: config.env.PULIH_DEMO }, ok ? 200 : 503);
   });
   if (benchRoute) app.get('/bench/bare', (c) => c.json({ ok: true }));
 

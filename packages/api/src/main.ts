@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { deleteExpiredDocuments, sweepOrphanDocumentFiles } from './claims/claim-documents.js';
 import { systemClock } from './clock.js';
 import { DatabaseUnusableError, openDatabase } from './db/database.js';
+import { checkedAtOpen, checkIntegrityInBackground } from './db/integrity-check.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { loadConfig, migrationKeysOf } from './env.js';
 import { type InboundMailListener, startInboundMail } from './inbound-mail/index.js';
@@ -47,7 +48,15 @@ async function main(mode: 'start' | 'serve'): Promise<void> {
       seeded ? `Demo data seeded (${env.PULIH_DEMO_MEMBERS} generated members).` : 'Demo data already present.',
     );
   }
-  const app = createApp({ database, config });
+  // A file too large to check in full before answering is checked on a worker thread meanwhile.
+  const integrity = database.checkedAtOpen
+    ? checkedAtOpen
+    : checkIntegrityInBackground(database.file, (problems) =>
+        console.error(
+          `pulih: the database ${database.file} is damaged (/healthz now answers 503): ${problems.join('; ')}`,
+        ),
+      );
+  const app = createApp({ database, config, integrity });
   // Delivers the outbox: to the dev mailbox in demo mode, else by SMTP and the SMS gateway.
   const notifier = createNotifier(config.notifications, database.db, systemClock);
   notifier.start();

@@ -176,7 +176,14 @@ export function serverFromSnapshot(base: TestServer, snapshot: Buffer, now: Date
   const sqlite = new Database(snapshot);
   sqlite.pragma('foreign_keys = ON');
   const db = writeLockedTransactions(drizzle(sqlite, { schema }));
-  const database: OpenedDatabase = { db, sqlite, close: () => sqlite.close(), isHealthy: () => sqlite.open };
+  const database: OpenedDatabase = {
+    db,
+    file: ':memory:',
+    checkedAtOpen: true,
+    sqlite,
+    close: () => sqlite.close(),
+    isHealthy: () => sqlite.open,
+  };
   const clock = new ManualClock(now);
   const app = createApp({ database, config: base.config, clock });
   const call: TestServer['call'] = async (path, input, init = {}) => {

@@ -47,18 +47,19 @@ import(workerData.sourceEntry);
 `;
 
 /**
- * Starts the worker thread whose entry is `name` (e.g. `scan-worker`) beside this module: the
- * compiled `name.js` when the server runs from `dist/` (`pnpm start`, `pnpm serve`, the CLI's
- * tests), `name.ts` through the hooks above when it runs from the sources (the api's own tests).
+ * Starts the worker thread whose entry is `name` (e.g. `scan-worker`) beside the module `beside`
+ * (by default this one): the compiled `name.js` when the server runs from `dist/` (`pnpm start`,
+ * `pnpm serve`, the CLI's tests), `name.ts` through the hooks above when it runs from the sources
+ * (the api's own tests).
  */
-export function startWorker(name: string, options: WorkerOptions = {}): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, import.meta.url), options);
+export function startWorker(name: string, options: WorkerOptions = {}, beside: string = import.meta.url): Worker {
+  if (!beside.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, beside), options);
   const typescript = pathToFileURL(createRequire(import.meta.url).resolve('typescript')).href;
   return new Worker(SOURCE_BOOTSTRAP, {
     ...options,
     eval: true,
     workerData: {
-      sourceEntry: new URL(`./${name}.ts`, import.meta.url).href,
+      sourceEntry: new URL(`./${name}.ts`, beside).href,
       sourceHooks: `data:text/javascript,${encodeURIComponent(SOURCE_HOOKS)}`,
       typescript,
     },
