@@ -8,7 +8,7 @@ import { checkedAtOpen, checkIntegrityInBackground } from './db/integrity-check.
 import { seedDemo } from './demo/seed-demo.js';
 import { loadConfig, migrationKeysOf } from './env.js';
 import { type InboundMailListener, startInboundMail } from './inbound-mail/index.js';
-import { sweepJhtNotices } from './notices/jht-notice-sweep.js';
+import { sendPendingJhtNotices, sweepJhtNotices } from './notices/jht-notice-sweep.js';
 import { createNotifier } from './notifications/index.js';
 import { applyRetention } from './privacy/retention.js';
 import { sweepExpiredMemberViews } from './repositories/member-view-repository.js';
@@ -77,6 +77,10 @@ async function main(mode: 'start' | 'serve'): Promise<void> {
     }
     sweepJhtNotices(database.db, new Date()).catch((error: unknown) =>
       console.error(`pulih: JHT notice sweep failed: ${(error as Error).message}`),
+    );
+    // Notices an import queued but whose server stopped before sending them.
+    sendPendingJhtNotices(database.db, new Date()).catch((error: unknown) =>
+      console.error(`pulih: pending JHT notices failed: ${(error as Error).message}`),
     );
   };
   setTimeout(runDailyJobs, 60_000).unref();

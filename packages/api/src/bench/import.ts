@@ -248,8 +248,11 @@ async function main(): Promise<void> {
         `CPU ${baseline.cpuSeconds.toFixed(1)} s (server CPU / baseline CPU: ${((membersRun.serverCpuSeconds / baseline.cpuSeconds) * 100).toFixed(0)}%)  ` +
         `peak RSS ${fmt(baseline.peakRssMb)} MB; ${fmt(baseline.kpjs)} KPJ`,
     );
+  const share = baseline
+    ? `${(ratio * 100).toFixed(0)}% (target ≥ 50%: ${ratio >= 0.5 ? 'target met' : 'MISSED'})`
+    : 'not measured (--skip baseline)';
   console.log(
-    `  import / baseline: ${(ratio * 100).toFixed(0)}% (target ≥ 50%: ${ratio >= 0.5 ? 'target met' : 'MISSED'}); ` +
+    `  import / baseline: ${share}; ` +
       `server RSS ${fmt(serverPeakMb)} MB (target ≤ 500 MB: ${serverPeakMb <= 500 ? 'target met' : 'MISSED'}); ` +
       `server VmHWM over the whole run ${fmt(mb(serverHwmKb))} MB`,
   );

@@ -746,6 +746,17 @@ export const noticesSent = sqliteTable(
   (t) => [primaryKey({ columns: [t.memberId, t.topic, t.subject] })],
 );
 
+/**
+ * KPJ numbers whose months a contributions import has just made paid, written in the import's
+ * transaction and drained afterwards, 200 at a time, into the members' notices
+ * (`sendPendingJhtNotices`): a national monthly file (tens of millions of rows) never has to fit
+ * in memory, and notices of an import whose server stopped right after it are sent on the next run.
+ */
+export const jhtNoticesPending = sqliteTable('jht_notices_pending', {
+  kpj: text('kpj').primaryKey(),
+  queuedAt: text('queued_at').notNull(),
+});
+
 export const importKinds = ['members', 'contributions'] as const;
 
 /**

@@ -18,28 +18,11 @@ import { encodeReportReason } from './import-report.js';
 import { finishImportJob, type PendingRow, UploadBatches } from './import-run.js';
 import { ImportFileError, type UploadOutcome } from './read-upload.js';
 
-/** A month's contribution that this file turned from unpaid (or absent) into paid. */
-export interface NewlyPaidContribution {
-  readonly kpj: string;
-  readonly period: string;
-  readonly npp: string;
-  readonly paidAt: string;
-  /** JHT credited: the employee's plus the employer's share, whole rupiah. */
-  readonly jhtAmount: number;
-}
-
 export interface ContributionsImportResult {
   readonly outcome: ImportOutcome;
   /** How many months this file turned into paid ones (0 unless it was loaded). */
   readonly newlyPaidCount: number;
 }
-
-/**
- * Called inside the committing transaction, after the rows are loaded, with the months this file
- * turned into paid ones, read lazily from the stage (a monthly file may hold a million): queue
- * notices here and they commit exactly with the payments.
- */
-export type OnNewlyPaid = (months: Iterable<NewlyPaidContribution>) => void;
 
 /**
  * An NPP the registry does not know is not a reason to refuse a file (the collection system
@@ -98,14 +81,15 @@ class Stage {
  * Loads the staged rows into `contributions`, inside the caller's transaction: creates the
  * employers the registry did not know (with a placeholder name), and inserts or updates each
  * month (an existing (kpj, period, npp) takes the file's amounts; a payment date, once recorded,
- * is never cleared). The months that became paid are kept in the stage first (in SQLite, not in
- * memory): `newlyPaid()` iterates them, and is only valid inside this transaction; the upload route
- * collects their KPJ numbers through `onNewlyPaid` to send the members' notices afterwards.
+ * is never cleared). The KPJ numbers whose months became paid are queued for the members'
+ * notices (`jht_notices_pending`) in the same transaction, in SQLite rather than in memory (a
+ * national monthly file holds tens of millions of rows); `sendPendingJhtNotices` sends them.
  */
 export function commitStagedContributions(
   sqlite: Database.Database,
   schema: string,
-): { employersCreated: number; newlyPaidCount: number; newlyPaid: () => IterableIterator<NewlyPaidContribution> } {
+  queuedAt: string,
+): { employersCreated: number; newlyPaidCount: number } {
   const employersCreated = sqlite
     .prepare(
       `INSERT INTO employers (npp, name)
@@ -133,10 +117,14 @@ export function commitStagedContributions(
          paid_at = coalesce(excluded.paid_at, contributions.paid_at)`,
     )
     .run();
-  const readNewlyPaid = sqlite.prepare<[], NewlyPaidContribution>(
-    `SELECT kpj, period, npp, paid_at AS paidAt, jht_amount AS jhtAmount FROM ${schema}.newly_paid ORDER BY line`,
-  );
-  return { employersCreated, newlyPaidCount, newlyPaid: () => readNewlyPaid.iterate() };
+  sqlite
+    .prepare(
+      `INSERT INTO jht_notices_pending (kpj, queued_at)
+       SELECT DISTINCT kpj, ? FROM ${schema}.newly_paid WHERE true
+       ON CONFLICT (kpj) DO NOTHING`,
+    )
+    .run(queuedAt);
+  return { employersCreated, newlyPaidCount };
 }
 
 /**
@@ -154,7 +142,6 @@ export async function importContributions(
   staffId: number,
   file: UploadedFile,
   tuning: ImportTuning = {},
-  onNewlyPaid?: OnNewlyPaid,
 ): Promise<ContributionsImportResult> {
   const { sqlite, db } = database;
   const batchRows = tuning.batchRows ?? DEFAULT_BATCH_ROWS;
@@ -244,8 +231,7 @@ export async function importContributions(
         progress.run(0, gone.length, job.id);
         return null;
       }
-      const committed = commitStagedContributions(sqlite, stage.schema);
-      onNewlyPaid?.(committed.newlyPaid());
+      const committed = commitStagedContributions(sqlite, stage.schema, clock.now().toISOString());
       sqlite
         .prepare<[number, string]>(
           'UPDATE import_jobs SET rows_accepted = rows_read, last_committed_line = ? WHERE id = ?',

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { sendPendingJhtNotices } from '../notices/jht-notice-sweep.js';
 import { loginStaffWithTotp } from '../test-support/staff-login.js';
 import { createTestServer, dataOf, type TestServer } from '../test-support/test-server.js';
 import { importContributions } from './import-contributions.js';
@@ -301,26 +302,17 @@ describe('contributions import', () => {
     const job = findJob(server.db, started.jobId);
     if (!job) throw new Error('no job');
     const body = new Response(text).body as ReadableStream<Uint8Array>;
-    const newlyPaid: unknown[] = [];
-    const result = await importContributions(
-      server.database,
-      server.clock,
-      job,
-      1,
-      { body, expectedBytes: Buffer.byteLength(text) },
-      {},
-      (months) => {
-        // Inside the committing transaction: the rows are already there.
-        expect(sql("SELECT 1 FROM contributions WHERE npp = '20000001'")).toHaveLength(1);
-        newlyPaid.push(...months);
-      },
-    );
+    server.database.sqlite.exec('DELETE FROM jht_notices_pending');
+    const result = await importContributions(server.database, server.clock, job, 1, {
+      body,
+      expectedBytes: Buffer.byteLength(text),
+    });
     expect(result.outcome).toMatchObject({ state: 'completed', rowsRead: 3, rowsAccepted: 3, employersCreated: 1 });
     expect(result.newlyPaidCount).toBe(2);
-    expect(newlyPaid).toEqual([
-      { kpj: dewi, period: '2026-07', npp: '10000004', paidAt: '2026-11-20', jhtAmount: 290700 },
-      { kpj: siti, period: '2026-09', npp: '20000001', paidAt: '2026-10-10', jhtAmount: 228000 },
-    ]);
+    // The two cards whose months became paid wait for their notices (in the database, not in memory).
+    expect(sql<{ kpj: string }>('SELECT kpj FROM jht_notices_pending ORDER BY kpj').map((r) => r.kpj)).toEqual(
+      [dewi, siti].sort(),
+    );
     expect(
       sql<{ paid_at: string | null }>(
         "SELECT paid_at FROM contributions WHERE kpj = ? AND period = '2026-07'",
@@ -345,6 +337,32 @@ describe('notices after a contributions import', () => {
       ).map((row) => row.subject);
       expect(subjects).toContain('Iuran JHT bulan 2026-10 telah masuk');
     });
+    await vi.waitFor(() => expect(sql('SELECT kpj FROM jht_notices_pending')).toEqual([]));
+  });
+
+  it('sends the notices an import queued on the next run when its server stopped before sending them', async () => {
+    const dewi = '19044444444';
+    const paidOn = server.clock.now().toISOString().slice(0, 10);
+    // As a server killed right after committing an import leaves it: the month paid, its notice queued.
+    server.database.sqlite
+      .prepare(
+        `INSERT INTO contributions (kpj, period, npp, wage, jht_employee, jht_employer, jkk, jkm, jp_employee, jp_employer, jkp, paid_at)
+         VALUES (?, '2026-11', '10000004', 5100000, 102000, 188700, 12240, 15300, 51000, 102000, 18360, ?)`,
+      )
+      .run(dewi, paidOn);
+    server.database.sqlite
+      .prepare("INSERT INTO jht_notices_pending (kpj, queued_at) VALUES (?, '2026-11-24T08:00:00.000Z')")
+      .run(dewi);
+    const credited = () =>
+      sql<{ subject: string }>(
+        "SELECT subject FROM outbox WHERE recipient = 'dewi.lestari@example.com' AND template = 'contribution_credited'",
+      ).map((row) => row.subject);
+    expect(credited()).not.toContain('Iuran JHT bulan 2026-11 telah masuk');
+    expect(await sendPendingJhtNotices(server.db, server.clock.now())).toBeGreaterThan(0);
+    expect(credited()).toContain('Iuran JHT bulan 2026-11 telah masuk');
+    expect(sql('SELECT kpj FROM jht_notices_pending')).toEqual([]);
+    // Sent once: running again finds nothing to send.
+    expect(await sendPendingJhtNotices(server.db, server.clock.now())).toBe(0);
   });
 });
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import type { OpenedDatabase } from '../db/database.js';
 import { type AppErrorCode, publicMessageOf } from '../errors.js';
-import { sendJhtNoticesAfterImport } from '../notices/jht-notice-sweep.js';
+import { sendPendingJhtNotices } from '../notices/jht-notice-sweep.js';
 import { findStaffByToken } from '../repositories/session-repository.js';
 import { claimUpload, releaseUpload } from './active-uploads.js';
 import { withImportCache } from './import-cache.js';
@@ -70,20 +70,19 @@ export function importUploadRoute(options: {
     if (!claimUpload(job.id)) return fail('CONFLICT', `This file is being imported right now (job ${job.id}).`);
     const file = { body, expectedBytes: length ? length.data : null };
     try {
-      const paidNow = new Set<string>();
-      const outcome = await withImportCache(database.sqlite, async () =>
-        job.kind === 'members'
-          ? await importMembers(database, clock, job, staff.staffId, file, options.identityKey, options.tuning)
-          : (
-              await importContributions(database, clock, job, staff.staffId, file, options.tuning, (months) => {
-                for (const month of months) paidNow.add(month.kpj);
-              })
-            ).outcome,
-      );
+      let newlyPaid = 0;
+      const outcome = await withImportCache(database.sqlite, async () => {
+        if (job.kind === 'members') {
+          return await importMembers(database, clock, job, staff.staffId, file, options.identityKey, options.tuning);
+        }
+        const imported = await importContributions(database, clock, job, staff.staffId, file, options.tuning);
+        newlyPaid = imported.newlyPaidCount;
+        return imported.outcome;
+      });
       // The members whose months just became paid hear of it (credited, or a status back to aktif),
-      // after the answer, in small transactions.
-      if (paidNow.size > 0) {
-        void sendJhtNoticesAfterImport(database.db, paidNow, clock.now()).catch((error: unknown) =>
+      // after the answer, in small transactions, from the queue the import filled.
+      if (newlyPaid > 0) {
+        void sendPendingJhtNotices(database.db, clock.now()).catch((error: unknown) =>
           console.error(`[imports] ${job.id}: notices failed: ${(error as Error).message}`),
         );
       }

@@ -1,7 +1,7 @@
 import { addDaysToDate, latestDuePeriod } from '@pulih/domain';
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { memberKpj, members, participations } from '../db/schema.js';
+import { jhtNoticesPending, memberKpj, members, participations } from '../db/schema.js';
 import { membershipStatusOf } from '../jht/membership-status-of.js';
 import { findAccountByMemberId } from '../repositories/account-repository.js';
 import { memberIdsOfPerson, personIdOf } from '../repositories/duplicate-repository.js';
@@ -122,16 +122,31 @@ export function sendJhtNoticesForKpjs(db: Db, kpjs: readonly string[], now: Date
 }
 
 /**
- * After a contributions import: the notices of the people whose months just became paid,
- * 200 KPJ numbers per transaction with the event loop free between them.
+ * After a contributions import: the notices of the people whose months just became paid, from
+ * the KPJ numbers the import queued in its transaction (`jht_notices_pending`), 200 per
+ * transaction with the event loop free between them; each page is sent and dequeued together.
+ * Run after each import and by the six-hourly job (an import whose server stopped before its
+ * notices went out). Several processes may drain at once: a notice is sent once per topic and
+ * subject whatever runs it (`notices_sent`).
  */
-export async function sendJhtNoticesAfterImport(db: Db, kpjs: ReadonlySet<string>, now: Date): Promise<number> {
-  const all = [...kpjs];
+export async function sendPendingJhtNotices(db: Db, now: Date): Promise<number> {
   let queued = 0;
-  for (let start = 0; start < all.length; start += 200) {
-    const page = all.slice(start, start + 200);
-    queued += db.transaction((tx) => sendJhtNoticesForKpjs(tx, page, now));
+  for (;;) {
+    const sent = db.transaction((tx) => {
+      const page = tx
+        .select({ kpj: jhtNoticesPending.kpj })
+        .from(jhtNoticesPending)
+        .orderBy(jhtNoticesPending.kpj)
+        .limit(200)
+        .all()
+        .map((row) => row.kpj);
+      if (page.length === 0) return null;
+      const notices = sendJhtNoticesForKpjs(tx, page, now);
+      tx.delete(jhtNoticesPending).where(inArray(jhtNoticesPending.kpj, page)).run();
+      return notices;
+    });
+    if (sent === null) return queued;
+    queued += sent;
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return queued;
 }
