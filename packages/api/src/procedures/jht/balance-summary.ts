@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { kpjBalancesOf } from '../../jht/kpj-balances.js';
 import { membershipStatusOf, membershipStatusReasons, membershipStatusView } from '../../jht/membership-status-of.js';
-import { kpjBalanceOutput, statementYearOutput, statementYearRow } from './kpj-output.js';
+import { kpjBalanceOutput, kpjBalanceRow, statementYearOutput, statementYearRow } from './kpj-output.js';
 
 export const membershipOutput = z.object({
   status: z.enum(['aktif', 'non_aktif']),
@@ -29,14 +29,7 @@ export function balanceSummaryOf(db: Db, memberId: number, asOf: string): Balanc
   const total = sumStatements(balances.map((b) => b.statement));
   return {
     asOf,
-    cards: balances.map((b) => ({
-      kpj: b.kpj,
-      balance: b.statement.balance,
-      isActive: b.isActive,
-      mergedIntoKpj: b.mergedIntoKpj,
-      closedOn: b.closedOn,
-      years: b.statement.years.map(statementYearRow),
-    })),
+    cards: balances.map(kpjBalanceRow),
     total: total.balance,
     totalYears: total.years.map(statementYearRow),
     membership: membershipStatusView(membershipStatusOf(db, memberId, asOf)),

@@ -3,7 +3,7 @@ import { kpjBalancesOf } from '../../jht/kpj-balances.js';
 import { nextUtcMidnight, servedMemberView } from '../../member-views/member-views.js';
 import { memberProcedure } from '../../trpc.js';
 import { dayOf } from './balance-summary.js';
-import { kpjBalanceOutput, statementYearRow } from './kpj-output.js';
+import { kpjBalanceOutput, kpjBalanceRow } from './kpj-output.js';
 
 const kpjBalancesOutput = z.object({ cards: z.array(kpjBalanceOutput), total: z.number() });
 
@@ -16,14 +16,7 @@ export const kpjBalances = memberProcedure
   .output(kpjBalancesOutput)
   .query(({ ctx }) =>
     servedMemberView(ctx, 'kpj_balances', kpjBalancesOutput, (now) => {
-      const cards = kpjBalancesOf(ctx.db, ctx.member.memberId, dayOf(now)).map((b) => ({
-        kpj: b.kpj,
-        balance: b.statement.balance,
-        isActive: b.isActive,
-        mergedIntoKpj: b.mergedIntoKpj,
-        closedOn: b.closedOn,
-        years: b.statement.years.map(statementYearRow),
-      }));
+      const cards = kpjBalancesOf(ctx.db, ctx.member.memberId, dayOf(now)).map(kpjBalanceRow);
       // Drawn as of the UTC day.
       return {
         value: { cards, total: cards.reduce((sum, c) => sum + c.balance, 0) },

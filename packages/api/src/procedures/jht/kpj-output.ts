@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { KpjBalance } from '../../jht/kpj-balances.js';
 
 export const statementYearOutput = z.object({
   year: z.number(),
@@ -46,4 +47,14 @@ export const statementYearRow = (y: {
   transfersOut: y.transfersOut,
   yield: y.yield,
   closing: y.closing,
+});
+
+/** One KPJ card with its statement, in the shape of `kpjBalanceOutput`. */
+export const kpjBalanceRow = (b: KpjBalance) => ({
+  kpj: b.kpj,
+  balance: b.statement.balance,
+  isActive: b.isActive,
+  mergedIntoKpj: b.mergedIntoKpj,
+  closedOn: b.closedOn,
+  years: b.statement.years.map(statementYearRow),
 });
