@@ -1,11 +1,11 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context as HonoContext } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { serialize } from 'hono/utils/cookie';
 import type { Clock } from '../clock.js';
 import type { OpenedDatabase } from '../db/database.js';
 import type { ServerConfig } from '../env.js';
 import type { Context, RequestMeta } from '../trpc.js';
+import { readCookie } from './cookie.js';
 import type { ResponseHeaderSink } from './trpc-handler.js';
 
 export interface TrpcContextOptions {
@@ -39,9 +39,9 @@ class HttpRequestMeta implements RequestMeta {
     readonly servesJsonText: boolean,
   ) {}
 
-  /** One cookie, parsed alone (Hono's named parse stops at it). */
+  /** One cookie, read alone from the header (`cookie.ts`). */
   #cookie(name: string): string | null {
-    return getCookie(this.c, name) ?? null;
+    return readCookie(this.c.req.raw.headers.get('cookie'), name);
   }
 
   #setCookie(name: string, value: string, maxAge: number): void {
