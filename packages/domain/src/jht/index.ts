@@ -16,4 +16,5 @@ export * from './jht-settings.js';
 export * from './jht-statement.js';
 export * from './jht-tax.js';
 export * from './membership-status.js';
+export * from './membership-status-change.js';
 export * from './participation.js';
