@@ -8,7 +8,7 @@ import { checkedAtOpen, checkIntegrityInBackground } from './db/integrity-check.
 import { seedDemo } from './demo/seed-demo.js';
 import { loadConfig, migrationKeysOf } from './env.js';
 import { type InboundMailListener, startInboundMail } from './inbound-mail/index.js';
-import { sendPendingJhtNotices, sweepJhtNotices } from './notices/jht-notice-sweep.js';
+import { runJhtNoticeJobs } from './notices/jht-notice-jobs.js';
 import { createNotifier } from './notifications/index.js';
 import { applyRetention } from './privacy/retention.js';
 import { sweepExpiredMemberViews } from './repositories/member-view-repository.js';
@@ -63,8 +63,9 @@ async function main(mode: 'start' | 'serve'): Promise<void> {
   // Limit events older than the longest window (a day) decide nothing; drop them hourly.
   const pruning = setInterval(() => pruneEvents(database.db, 86_400, new Date()), 3_600_000);
   pruning.unref();
-  // Every six hours (and a minute after start): JHT notices (credited, missing months, status
-  // changes), claim documents whose retention ended, stored member views past their time.
+  // Every six hours (and a minute after start): JHT notices (queued payers, persons whose status
+  // may have changed, the due month's missing contributions), claim documents whose retention
+  // ended, stored member views past their time.
   const runDailyJobs = () => {
     sweepExpiredMemberViews(database.db, new Date());
     deleteExpiredDocuments(database.db, config.documents, new Date());
@@ -75,12 +76,8 @@ async function main(mode: 'start' | 'serve'): Promise<void> {
     } catch (error) {
       console.error(`pulih: retention job failed: ${(error as Error).message}`);
     }
-    sweepJhtNotices(database.db, new Date()).catch((error: unknown) =>
-      console.error(`pulih: JHT notice sweep failed: ${(error as Error).message}`),
-    );
-    // Notices an import queued but whose server stopped before sending them.
-    sendPendingJhtNotices(database.db, new Date()).catch((error: unknown) =>
-      console.error(`pulih: pending JHT notices failed: ${(error as Error).message}`),
+    runJhtNoticeJobs(database.db, new Date()).catch((error: unknown) =>
+      console.error(`pulih: JHT notices failed: ${(error as Error).message}`),
     );
   };
   setTimeout(runDailyJobs, 60_000).unref();

@@ -757,6 +757,37 @@ export const jhtNoticesPending = sqliteTable('jht_notices_pending', {
   queuedAt: text('queued_at').notNull(),
 });
 
+/**
+ * When each employed person's membership status must be looked at again (`notices/`): the first
+ * day the rules would give another status on the facts as they are
+ * (`nextMembershipStatusChange`), set whenever the status is computed; triggers (migration 0013)
+ * bring it forward to "now" ('0000-01-01') when a person's participations, cards, birth date or
+ * merges change, and a contributions import queues its payers (`jht_notices_pending`). So the
+ * six-hourly job reads only the persons whose status may have changed, not every member.
+ * Only persons with a participation have a row (the others have nothing to be told).
+ */
+export const membershipChecks = sqliteTable(
+  'membership_checks',
+  {
+    memberId: integer('member_id')
+      .primaryKey()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    dueOn: text('due_on').notNull(),
+  },
+  (t) => [index('membership_checks_due_on').on(t.dueOn)],
+);
+
+/**
+ * The "a month is missing" scan of each due month (`notices/missing-contributions.ts`): which
+ * participation it has reached, so that a scan of a national registry resumes where a stopped
+ * server left it, and when it finished.
+ */
+export const missingContributionScans = sqliteTable('missing_contribution_scans', {
+  period: text('period').primaryKey(),
+  afterParticipationId: integer('after_participation_id').notNull(),
+  finishedAt: text('finished_at'),
+});
+
 export const importKinds = ['members', 'contributions'] as const;
 
 /**

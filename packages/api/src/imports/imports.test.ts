@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { sendPendingJhtNotices } from '../notices/jht-notice-sweep.js';
+import { sendPendingJhtNotices } from '../notices/pending-jht-notices.js';
 import { loginStaffWithTotp } from '../test-support/staff-login.js';
 import { createTestServer, dataOf, type TestServer } from '../test-support/test-server.js';
 import { importContributions } from './import-contributions.js';

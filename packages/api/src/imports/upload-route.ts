@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import type { OpenedDatabase } from '../db/database.js';
 import { type AppErrorCode, publicMessageOf } from '../errors.js';
-import { sendPendingJhtNotices } from '../notices/jht-notice-sweep.js';
+import { sendPendingJhtNotices } from '../notices/pending-jht-notices.js';
 import { findStaffByToken } from '../repositories/session-repository.js';
 import { claimUpload, releaseUpload } from './active-uploads.js';
 import { withImportCache } from './import-cache.js';

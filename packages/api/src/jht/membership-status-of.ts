@@ -1,4 +1,5 @@
 import {
+  type MembershipFacts,
   type MembershipStatus,
   type MembershipStatusReason,
   membershipStatusOn,
@@ -35,6 +36,11 @@ export const everyMembershipReasonListed: [UnlistedReason] extends [never] ? tru
  * `data_mismatch` cannot arise from it; they come in here once the registry has them.
  */
 export function membershipStatusOf(db: Db, memberId: number, asOf: string): MembershipStatus {
+  return membershipStatusOn(membershipFactsOf(db, memberId, asOf), asOf);
+}
+
+/** The facts `membershipStatusOf` judges, as of `asOf` (months paid by that day). */
+export function membershipFactsOf(db: Db, memberId: number, asOf: string): MembershipFacts {
   const facts = personMembershipFactsOf(db, memberId);
   const figures = figuresOf(db, facts.cards, asOf);
   // The months of every card together; the domain takes them in any order, a month paid on two
@@ -48,16 +54,13 @@ export function membershipStatusOf(db: Db, memberId: number, asOf: string): Memb
     endedOn: p.endedOn,
     endReason: p.endReason,
   }));
-  return membershipStatusOn(
-    {
-      birthDate: facts.birthDate === undefined ? personBirthDateOf(db, memberId) : facts.birthDate,
-      diedOn: null,
-      dataMismatch: false,
-      participations,
-      paidPeriods,
-    },
-    asOf,
-  );
+  return {
+    birthDate: facts.birthDate === undefined ? personBirthDateOf(db, memberId) : facts.birthDate,
+    diedOn: null,
+    dataMismatch: false,
+    participations,
+    paidPeriods,
+  };
 }
 
 /** The status as clients see it: no list of missing months (that is for notices). */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.js';
 import type { memberViews } from '../db/schema.js';
-import { connectionOf, prepared } from './prepared.js';
+import { rawWriteStatement } from './prepared.js';
 
 /** The portal reads kept as stored views (`member-views/member-views.ts`). */
 export type MemberViewKind = (typeof memberViews.kind.enumValues)[number];
@@ -28,14 +28,7 @@ ON CONFLICT (member_id, kind) DO UPDATE SET
   as_of = excluded.as_of, valid_until = excluded.valid_until, version = excluded.version, body = excluded.body`;
 
 export function storeMemberView(db: Db, memberId: number, kind: MemberViewKind, view: StoredMemberView): void {
-  prepared(db, STORE_VIEW_SQL, (d) => connectionOf(d).prepare(STORE_VIEW_SQL)).run(
-    kind,
-    view.asOf,
-    view.validUntil,
-    view.version,
-    view.body,
-    memberId,
-  );
+  rawWriteStatement(db, STORE_VIEW_SQL).run(kind, view.asOf, view.validUntil, view.version, view.body, memberId);
 }
 
 export const SWEEP_BATCH_SQL = `DELETE FROM member_views WHERE rowid IN
@@ -46,7 +39,7 @@ export const SWEEP_BATCH_SQL = `DELETE FROM member_views WHERE rowid IN
  * a statement so that a writer never waits long for the lock; how many.
  */
 export function sweepExpiredMemberViews(db: Db, now: Date): number {
-  const sweep = prepared(db, SWEEP_BATCH_SQL, (d) => connectionOf(d).prepare(SWEEP_BATCH_SQL));
+  const sweep = rawWriteStatement(db, SWEEP_BATCH_SQL);
   const at = now.toISOString();
   let total = 0;
   let changes: number;

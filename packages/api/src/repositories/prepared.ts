@@ -54,6 +54,10 @@ export const connectionOf = (db: Db): Database.Database =>
 export const rawStatement = (db: Db, sql: string): Database.Statement<unknown[], unknown[]> =>
   prepared(db, sql, (d) => connectionOf(d).prepare<unknown[], unknown[]>(sql).raw(true));
 
+/** A plain SQL statement that returns no rows (an insert, update or delete), prepared once per connection. */
+export const rawWriteStatement = (db: Db, sql: string): Database.Statement<unknown[]> =>
+  prepared(db, sql, (d) => connectionOf(d).prepare<unknown[]>(sql));
+
 /**
  * Runs `write` in an IMMEDIATE transaction if the write lock is free now, without waiting for it
  * (a busy lock, a read-only connection or an open transaction of the caller's: returns null and
