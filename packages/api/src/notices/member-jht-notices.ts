@@ -45,7 +45,11 @@ export function sendMemberJhtNotices(db: Db, memberId: number, now: Date): numbe
   // A merged record's checks are its person's.
   if (personId !== memberId) dropMembershipCheck(db, memberId);
   const recipient = noticeRecipient(db, personId);
-  if (!recipient) return 0;
+  if (!recipient) {
+    // No record to tell (or to judge): nothing to look at again either.
+    dropMembershipCheck(db, personId);
+    return 0;
+  }
   const { member, locale } = recipient;
   const cards = kpjCardsOf(db, memberIdsOfPerson(db, personId)).filter((c) => c.mergedIntoKpj === null);
   const facts = membershipFactsOf(db, personId, today);
