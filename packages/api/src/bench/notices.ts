@@ -10,6 +10,8 @@
  * - **Status checks** (`checkDueMemberships`): the same sample made due, the rest not; the cost a
  *   person, and how the next days chosen by `nextMembershipStatusChange` spread over the year
  *   (the busiest day, had no payment arrived).
+ * - **Payers after an import** (`sendPendingJhtNotices`): a sample of cards queued as an import
+ *   queues them; the former drain recomputed each payer as the baseline does.
  * - **Missing-month scan** (`scanMissingContributions`): a whole pass over every participation,
  *   as it runs once a month.
  * - **A run with nothing due**: what every other six-hourly run costs.
@@ -26,6 +28,7 @@ import { runJhtNoticeJobs } from '../notices/jht-notice-jobs.js';
 import { sendMemberJhtNotices } from '../notices/member-jht-notices.js';
 import { checkDueMemberships } from '../notices/membership-checks.js';
 import { scanMissingContributions } from '../notices/missing-contributions.js';
+import { sendPendingJhtNotices } from '../notices/pending-jht-notices.js';
 import { ensureBenchDatabase } from './api-database.js';
 
 const args = process.argv.slice(2);
@@ -93,6 +96,15 @@ async function main(): Promise<void> {
     const busiest = days[0] ?? { due_on: '-', n: 0 };
     const busiestShare = busiest.n / Math.max(1, checks.checked);
 
+    // Payers after an import: a sample of cards queued as an import queues them.
+    sqlite
+      .prepare('INSERT INTO jht_notices_pending (kpj, queued_at) SELECT kpj, ? FROM member_kpj ORDER BY kpj LIMIT ?')
+      .run(now.toISOString(), SAMPLE);
+    const payers = count('SELECT count(*) FROM jht_notices_pending');
+    started = performance.now();
+    const credited = await sendPendingJhtNotices(db, now);
+    const payerUs = ((performance.now() - started) * 1000) / Math.max(1, payers);
+
     // The missing-month scan, a whole pass.
     started = performance.now();
     const scan = await scanMissingContributions(db, now);
@@ -112,6 +124,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `status checks (persons due only): ${fmt(checkUs)} µs a person (${fmt(checks.checked)} checked, ${checks.failed} failed); busiest next day ${busiest.due_on}: ${fmt(100 * busiestShare, 1)}% of them → ${fmt(busiestShare * NATIONAL_PERSONS)} persons, ${hours(checkUs * busiestShare * NATIONAL_PERSONS)} at 41 M, if no payment arrived before`,
+    );
+    console.log(
+      `payers after an import: ${fmt(payerUs)} µs a card (${fmt(payers)} cards, ${fmt(credited)} notices) → ${hours(payerUs * NATIONAL_PERSONS)} a month at 41 M paying cards (the former drain: the baseline's ${hours(baselineUs * NATIONAL_PERSONS)})`,
     );
     console.log(
       `missing-month scan (${scan.period}, once a month): ${fmt(scan.scanned)} participations in ${fmt(scanMs / 1000, 1)} s, ${fmt(scanUs, 2)} µs each, ${fmt(scan.queued)} notices → ${fmt((scanUs * perParticipation * NATIONAL_PERSONS) / 6e7, 1)} min at 41 M persons`,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { runJhtNoticeJobs } from '../notices/jht-notice-jobs.js';
 import { sendPendingJhtNotices } from '../notices/pending-jht-notices.js';
 import { loginStaffWithTotp } from '../test-support/staff-login.js';
 import { createTestServer, dataOf, type TestServer } from '../test-support/test-server.js';
@@ -324,7 +325,12 @@ describe('contributions import', () => {
 });
 
 describe('notices after a contributions import', () => {
-  it('tells the member of a month the file shows as paid, once the import has answered', async () => {
+  it('tells the member of a month the file shows as paid, and a non-aktif member that they are aktif again', async () => {
+    // Dewi's employer stopped paying after June: non-aktif, and told so; with nothing ahead that
+    // could change it, her status is not due to be looked at for a year. October paid makes her
+    // aktif on the day.
+    await runJhtNoticeJobs(server.db, server.clock.now());
+    expect(sql("SELECT due_on FROM membership_checks WHERE due_on <= '2026-11-24'")).toEqual([]);
     const dewi = '19044444444';
     const paidOn = server.clock.now().toISOString().slice(0, 10);
     const text = csv(CONTRIBUTIONS_HEADER, [
@@ -337,7 +343,39 @@ describe('notices after a contributions import', () => {
       ).map((row) => row.subject);
       expect(subjects).toContain('Iuran JHT bulan 2026-10 telah masuk');
     });
+    await vi.waitFor(() =>
+      expect(
+        sql<{ subject: string }>(
+          "SELECT subject FROM outbox WHERE recipient = 'dewi.lestari@example.com' AND template = 'membership_status_changed'",
+        ).map((row) => row.subject),
+      ).toEqual(['Status kepesertaan Anda kini AKTIF']),
+    );
     await vi.waitFor(() => expect(sql('SELECT kpj FROM jht_notices_pending')).toEqual([]));
+  });
+
+  it('tells an aktif payer of the month without recomputing their status (a payment never makes it due sooner)', async () => {
+    await runJhtNoticeJobs(server.db, server.clock.now());
+    const siti = '20022222222';
+    const dueOn = () =>
+      sql<{ due_on: string }>(
+        `SELECT c.due_on FROM membership_checks c JOIN member_kpj k ON k.member_id = c.member_id WHERE k.kpj = '${siti}'`,
+      )[0]?.due_on;
+    const before = dueOn();
+    expect(before).toBe('2027-02-01');
+    const paidOn = server.clock.now().toISOString().slice(0, 10);
+    const text = csv(CONTRIBUTIONS_HEADER, [
+      `${siti},10000002,2026-11,6200000,124000,229400,14880,18600,62000,124000,22320,${paidOn}`,
+    ]);
+    expect((await importFile('contributions', text)).state).toBe('completed');
+    await vi.waitFor(() =>
+      expect(
+        sql<{ subject: string }>(
+          "SELECT subject FROM outbox WHERE recipient = 'siti.rahayu@example.com' AND template = 'contribution_credited'",
+        ).map((row) => row.subject),
+      ).toContain('Iuran JHT bulan 2026-11 telah masuk'),
+    );
+    await vi.waitFor(() => expect(sql('SELECT kpj FROM jht_notices_pending')).toEqual([]));
+    expect(dueOn()).toBe(before);
   });
 
   it('sends the notices an import queued on the next run when its server stopped before sending them', async () => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import type { OpenedDatabase } from '../db/database.js';
 import { type AppErrorCode, publicMessageOf } from '../errors.js';
-import { sendPendingJhtNotices } from '../notices/pending-jht-notices.js';
+import { sendContributionImportNotices } from '../notices/jht-notice-jobs.js';
 import { findStaffByToken } from '../repositories/session-repository.js';
 import { claimUpload, releaseUpload } from './active-uploads.js';
 import { withImportCache } from './import-cache.js';
@@ -82,7 +82,7 @@ export function importUploadRoute(options: {
       // The members whose months just became paid hear of it (credited, or a status back to aktif),
       // after the answer, in small transactions, from the queue the import filled.
       if (newlyPaid > 0) {
-        void sendPendingJhtNotices(database.db, clock.now()).catch((error: unknown) =>
+        void sendContributionImportNotices(database.db, clock.now()).catch((error: unknown) =>
           console.error(`[imports] ${job.id}: notices failed: ${(error as Error).message}`),
         );
       }

@@ -11,6 +11,16 @@ export interface JhtNoticeJobsRun {
 }
 
 /**
+ * After a contributions import: its payers' notices, then the status checks they made due (a
+ * non-aktif member paid for is told at once that they are aktif again). Returns the notices.
+ */
+export async function sendContributionImportNotices(db: Db, now: Date): Promise<number> {
+  const credited = await sendPendingJhtNotices(db, now);
+  const checks = await checkDueMemberships(db, now);
+  return credited + checks.queued;
+}
+
+/**
  * The six-hourly JHT notice work, none of it a pass over every member each run: the payers an
  * import queued (`pending-jht-notices.ts`), the persons whose status may have changed
  * (`membership-checks.ts`), and the due month's missing contributions, once a month

@@ -23,6 +23,26 @@ export const missingContributionNotice = (kpj: string, period: string): JhtNotic
   data: { period },
 });
 
+/**
+ * "This month's JHT contribution has been paid": one notice per card and month paid within the
+ * last weeks (by `today`), from the card's contribution rows.
+ */
+export function creditedNotices(
+  kpj: string,
+  rows: readonly { period: string; paidAt: string | null; employee: number; employer: number }[],
+  today: string,
+): JhtNotice[] {
+  const since = addDaysToDate(today, -CREDITED_WINDOW_DAYS);
+  return rows
+    .filter((row) => row.paidAt !== null && row.paidAt >= since && row.paidAt <= today)
+    .map((row) => ({
+      topic: 'contribution_credited',
+      subject: `${kpj}:${row.period}`,
+      template: 'contribution_credited',
+      data: { period: row.period, amount: row.employee + row.employer },
+    }));
+}
+
 /** The person's record and the language of their notices; null when the record is gone. */
 export function noticeRecipient(db: Db, personId: number) {
   const member = getMemberRecord(db, personId);
@@ -58,22 +78,13 @@ export function sendMemberJhtNotices(db: Db, memberId: number, now: Date): numbe
     queued += sendJhtNotice(db, member, notice, locale, now).length > 0 ? 1 : 0;
   };
 
-  const since = addDaysToDate(today, -CREDITED_WINDOW_DAYS);
   const duePeriod = latestDuePeriod(today);
   const open = facts.participations.filter(
     (p) => p.startedOn <= `${duePeriod}-31` && (p.endedOn === null || p.endedOn >= `${duePeriod}-01`),
   );
   for (const card of cards) {
     const rows = jhtContributionsOf(db, card.kpj);
-    for (const row of rows) {
-      if (row.paidAt === null || row.paidAt < since || row.paidAt > today) continue;
-      send({
-        topic: 'contribution_credited',
-        subject: `${card.kpj}:${row.period}`,
-        template: 'contribution_credited',
-        data: { period: row.period, amount: row.employee + row.employer },
-      });
-    }
+    for (const notice of creditedNotices(card.kpj, rows, today)) send(notice);
     const employedThen = open.some((p) => p.kpj === card.kpj);
     const paid = rows.some((row) => row.period === duePeriod && row.paidAt !== null && row.paidAt <= today);
     if (employedThen && !paid) send(missingContributionNotice(card.kpj, duePeriod));

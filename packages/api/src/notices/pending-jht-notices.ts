@@ -2,33 +2,51 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { jhtNoticesPending, memberKpj } from '../db/schema.js';
 import { personIdOf } from '../repositories/duplicate-repository.js';
-import { sendMemberJhtNotices } from './member-jht-notices.js';
+import { jhtContributionsOf } from '../repositories/jht-repository.js';
+import { bringMembershipCheckForward } from '../repositories/membership-check-repository.js';
+import { sendJhtNotice } from './jht-notices.js';
+import { creditedNotices, noticeRecipient } from './member-jht-notices.js';
 
-/** After a contributions import: the notices of the people whose KPJ numbers it touched. */
-export function sendJhtNoticesForKpjs(db: Db, kpjs: readonly string[], now: Date): number {
+/**
+ * After a contributions import, for cards whose months it made paid: the "credited" notices of
+ * each card, and, for a member whose last told status is non-aktif, their status check brought
+ * forward to now (`membership_checks`). A payment can only end a non-aktif status: paid months
+ * never make a member non-aktif sooner, so an aktif member's next day stays right and they are
+ * not recomputed (at national size that is every payer every month). Returns the notices queued.
+ */
+export function sendPaidCardNotices(db: Db, kpjs: readonly string[], now: Date): number {
   if (kpjs.length === 0) return 0;
-  const memberIds = new Set<number>();
+  const today = now.toISOString().slice(0, 10);
+  let queued = 0;
   for (let start = 0; start < kpjs.length; start += 500) {
-    const rows = db
-      .select({ memberId: memberKpj.memberId })
+    const cards = db
+      .select({ kpj: memberKpj.kpj, memberId: memberKpj.memberId, mergedIntoKpj: memberKpj.mergedIntoKpj })
       .from(memberKpj)
       .where(inArray(memberKpj.kpj, kpjs.slice(start, start + 500)))
       .all();
-    for (const row of rows) memberIds.add(personIdOf(db, row.memberId));
+    for (const card of cards) {
+      // A card whose balance moved into another is closed: nothing of it is news.
+      if (card.mergedIntoKpj !== null) continue;
+      const personId = personIdOf(db, card.memberId);
+      const recipient = noticeRecipient(db, personId);
+      if (!recipient) continue;
+      for (const notice of creditedNotices(card.kpj, jhtContributionsOf(db, card.kpj), today)) {
+        queued += sendJhtNotice(db, recipient.member, notice, recipient.locale, now).length > 0 ? 1 : 0;
+      }
+      if (recipient.member.status === 'non_aktif') bringMembershipCheckForward(db, personId);
+    }
   }
-  let queued = 0;
-  for (const memberId of memberIds) queued += sendMemberJhtNotices(db, memberId, now);
   return queued;
 }
 
 /**
- * After a contributions import: the notices of the people whose months just became paid, from
- * the KPJ numbers the import queued in its transaction (`jht_notices_pending`), 200 per
- * transaction with the event loop free between them; each page is sent and dequeued together.
- * This is also how a payment reaches the membership status: each of these people gets a new
- * `membership_checks` day. Run after each import and by the six-hourly job (an import whose
- * server stopped before its notices went out). Several processes may drain at once: a notice is
- * sent once per topic and subject whatever runs it (`notices_sent`).
+ * After a contributions import: the notices of the cards whose months just became paid, from the
+ * KPJ numbers the import queued in its transaction (`jht_notices_pending`), 200 per transaction
+ * with the event loop free between them; each page is sent and dequeued together. Run after each
+ * import (followed by the status checks it made due, `checkDueMemberships`) and by the
+ * six-hourly job (an import whose server stopped before its notices went out). Several
+ * processes may drain at once: a notice is sent once per topic and subject whatever runs it
+ * (`notices_sent`).
  */
 export async function sendPendingJhtNotices(db: Db, now: Date): Promise<number> {
   let queued = 0;
@@ -42,7 +60,7 @@ export async function sendPendingJhtNotices(db: Db, now: Date): Promise<number> 
         .all()
         .map((row) => row.kpj);
       if (page.length === 0) return null;
-      const notices = sendJhtNoticesForKpjs(tx, page, now);
+      const notices = sendPaidCardNotices(tx, page, now);
       tx.delete(jhtNoticesPending).where(inArray(jhtNoticesPending.kpj, page)).run();
       return notices;
     });

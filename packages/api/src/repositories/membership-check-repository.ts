@@ -26,3 +26,8 @@ export function scheduleMembershipCheck(db: Db, memberId: number, dueOn: string)
 export function dropMembershipCheck(db: Db, memberId: number): void {
   db.delete(membershipChecks).where(eq(membershipChecks.memberId, memberId)).run();
 }
+
+/** Looks at the person's status at the next run (a person without a check has nothing to be told). */
+export function bringMembershipCheckForward(db: Db, memberId: number): void {
+  db.update(membershipChecks).set({ dueOn: '0000-01-01' }).where(eq(membershipChecks.memberId, memberId)).run();
+}
