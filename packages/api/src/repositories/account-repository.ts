@@ -3,14 +3,22 @@ import type { Db } from '../db/database.js';
 import { accountControlProofs, accounts, memberContacts, members, sessions } from '../db/schema.js';
 import { hashToken } from '../security/tokens.js';
 import { getMemberRecord, type MemberRecord } from './member-repository.js';
+import { prepared } from './prepared.js';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
 export const findAccountById = (db: Db, accountId: number): AccountRow | null =>
   db.select().from(accounts).where(eq(accounts.id, accountId)).get() ?? null;
 
+/** Read for every notice (its language) and many member paths: prepared once. */
 export const findAccountByMemberId = (db: Db, memberId: number): AccountRow | null =>
-  db.select().from(accounts).where(eq(accounts.memberId, memberId)).get() ?? null;
+  prepared(db, 'accounts.byMemberId', (d) =>
+    d
+      .select()
+      .from(accounts)
+      .where(eq(accounts.memberId, sql.placeholder('memberId')))
+      .prepare(),
+  ).get({ memberId }) ?? null;
 
 export function findMemberIdByNik(db: Db, nik: string): number | null {
   return db.select({ id: members.id }).from(members).where(eq(members.nik, nik)).get()?.id ?? null;

@@ -244,8 +244,15 @@ export function setAppointmentState(
 
 export type NoticePreferenceRow = typeof noticePreferences.$inferSelect;
 
+/** Read for every notice sent (a monthly import sends one per paying card): prepared once. */
 export const noticePreferencesOf = (db: Db, memberId: number): NoticePreferenceRow[] =>
-  db.select().from(noticePreferences).where(eq(noticePreferences.memberId, memberId)).all();
+  prepared(db, 'notices.preferencesOf', (d) =>
+    d
+      .select()
+      .from(noticePreferences)
+      .where(eq(noticePreferences.memberId, sql.placeholder('memberId')))
+      .prepare(),
+  ).all({ memberId });
 
 export function saveNoticePreference(db: Db, row: NoticePreferenceRow): void {
   db.insert(noticePreferences)
@@ -259,8 +266,17 @@ export function saveNoticePreference(db: Db, row: NoticePreferenceRow): void {
 
 /** Records that a notice was queued; false when it was already (so it is never sent twice). */
 export function markNoticeSent(db: Db, memberId: number, topic: NoticeTopic, subject: string, now: Date): boolean {
-  return (
-    db.insert(noticesSent).values({ memberId, topic, subject, at: now.toISOString() }).onConflictDoNothing().run()
-      .changes === 1
+  const insert = prepared(db, 'notices.markSent', (d) =>
+    d
+      .insert(noticesSent)
+      .values({
+        memberId: sql.placeholder('memberId'),
+        topic: sql.placeholder('topic'),
+        subject: sql.placeholder('subject'),
+        at: sql.placeholder('at'),
+      })
+      .onConflictDoNothing()
+      .prepare(),
   );
+  return insert.run({ memberId, topic, subject, at: now.toISOString() }).changes === 1;
 }
