@@ -27,20 +27,26 @@ export async function checkDueMemberships(db: Db, now: Date, pageSize = 500): Pr
   let queued = 0;
   let failed = 0;
   for (;;) {
-    const page = dueMembershipChecks(db, today, pageSize);
-    if (page.length === 0) return { checked, queued, failed };
-    db.transaction((tx) => {
-      for (const memberId of page) {
-        try {
-          queued += tx.transaction((person) => sendMemberJhtNotices(person, memberId, now));
-          checked++;
-        } catch (error) {
-          failed++;
-          console.error(`pulih: membership check of member ${memberId} failed: ${(error as Error).message}`);
-          scheduleMembershipCheck(tx, memberId, tomorrow);
+    // The page is read in the transaction that handles it, which takes the write lock at once
+    // (IMMEDIATE): another process running the job waits, then finds these persons done.
+    const handled = db.transaction(
+      (tx) => {
+        const page = dueMembershipChecks(tx, today, pageSize);
+        for (const memberId of page) {
+          try {
+            queued += tx.transaction((person) => sendMemberJhtNotices(person, memberId, now));
+            checked++;
+          } catch (error) {
+            failed++;
+            console.error(`pulih: membership check of member ${memberId} failed: ${(error as Error).message}`);
+            scheduleMembershipCheck(tx, memberId, tomorrow);
+          }
         }
-      }
-    });
+        return page.length;
+      },
+      { behavior: 'immediate' },
+    );
+    if (handled === 0) return { checked, queued, failed };
     await new Promise((resolve) => setImmediate(resolve));
   }
 }

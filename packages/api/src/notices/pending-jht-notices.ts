@@ -51,19 +51,24 @@ export function sendPaidCardNotices(db: Db, kpjs: readonly string[], now: Date):
 export async function sendPendingJhtNotices(db: Db, now: Date): Promise<number> {
   let queued = 0;
   for (;;) {
-    const sent = db.transaction((tx) => {
-      const page = tx
-        .select({ kpj: jhtNoticesPending.kpj })
-        .from(jhtNoticesPending)
-        .orderBy(jhtNoticesPending.kpj)
-        .limit(200)
-        .all()
-        .map((row) => row.kpj);
-      if (page.length === 0) return null;
-      const notices = sendPaidCardNotices(tx, page, now);
-      tx.delete(jhtNoticesPending).where(inArray(jhtNoticesPending.kpj, page)).run();
-      return notices;
-    });
+    // IMMEDIATE: the page is read and dequeued under the write lock, so two processes draining
+    // at once take different pages (a deferred read-then-write could fail on a stale snapshot).
+    const sent = db.transaction(
+      (tx) => {
+        const page = tx
+          .select({ kpj: jhtNoticesPending.kpj })
+          .from(jhtNoticesPending)
+          .orderBy(jhtNoticesPending.kpj)
+          .limit(200)
+          .all()
+          .map((row) => row.kpj);
+        if (page.length === 0) return null;
+        const notices = sendPaidCardNotices(tx, page, now);
+        tx.delete(jhtNoticesPending).where(inArray(jhtNoticesPending.kpj, page)).run();
+        return notices;
+      },
+      { behavior: 'immediate' },
+    );
     if (sent === null) return queued;
     queued += sent;
     await new Promise((resolve) => setImmediate(resolve));
