@@ -20,13 +20,11 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { BENCH_MEMBER_EMAIL, BENCH_MEMBER_PASSWORD, ensureBenchDatabase } from './api-database.js';
+import { optionOf } from './options.js';
 import { type ServerProcess, startServerProcess } from './server-process.js';
 
 const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at === -1 ? undefined : args[at + 1];
-};
+const option = (name: string) => optionOf(args, name);
 const SECONDS = Number(args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith('--')) ?? 10);
 const MEMBERS = Number(option('--members') ?? 1_000_000);
 const CPU_PROF_DIR = option('--cpu-prof');

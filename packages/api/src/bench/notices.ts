@@ -30,12 +30,10 @@ import { checkDueMemberships } from '../notices/membership-checks.js';
 import { scanMissingContributions } from '../notices/missing-contributions.js';
 import { sendPendingJhtNotices } from '../notices/pending-jht-notices.js';
 import { ensureBenchDatabase } from './api-database.js';
+import { optionOf } from './options.js';
 
 const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at === -1 ? undefined : args[at + 1];
-};
+const option = (name: string) => optionOf(args, name);
 const MEMBERS = Number(option('--members') ?? 1_000_000);
 const SAMPLE = Number(option('--sample') ?? 20_000);
 const NATIONAL_PERSONS = 41_000_000;

@@ -43,12 +43,18 @@ export function creditedNotices(
     }));
 }
 
+export type NoticeRecipient = NonNullable<ReturnType<typeof noticeRecipient>>;
+
 /** The person's record and the language of their notices; null when the record is gone. */
 export function noticeRecipient(db: Db, personId: number) {
   const member = getMemberRecord(db, personId);
   if (!member) return null;
   return { member, locale: findAccountByMemberId(db, personId)?.locale ?? 'id' };
 }
+
+/** Queues `notice` for the recipient (`sendJhtNotice`); 1 when it went to some channel, else 0. */
+export const tell = (db: Db, recipient: NoticeRecipient, notice: JhtNotice, now: Date): number =>
+  sendJhtNotice(db, recipient.member, notice, recipient.locale, now).length > 0 ? 1 : 0;
 
 /**
  * The JHT notices one person is owed as of today, each queued at most once:
@@ -70,12 +76,12 @@ export function sendMemberJhtNotices(db: Db, memberId: number, now: Date): numbe
     dropMembershipCheck(db, personId);
     return 0;
   }
-  const { member, locale } = recipient;
+  const { member } = recipient;
   const cards = kpjCardsOf(db, memberIdsOfPerson(db, personId)).filter((c) => c.mergedIntoKpj === null);
   const facts = membershipFactsOf(db, personId, today);
   let queued = 0;
   const send = (notice: JhtNotice) => {
-    queued += sendJhtNotice(db, member, notice, locale, now).length > 0 ? 1 : 0;
+    queued += tell(db, recipient, notice, now);
   };
 
   const duePeriod = latestDuePeriod(today);

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { addDaysToDate } from '@pulih/domain';
 import type { Db } from '../db/database.js';
 import { dueMembershipChecks, scheduleMembershipCheck } from '../repositories/membership-check-repository.js';
@@ -47,6 +48,6 @@ export async function checkDueMemberships(db: Db, now: Date, pageSize = 500): Pr
       { behavior: 'immediate' },
     );
     if (handled === 0) return { checked, queued, failed };
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
   }
 }

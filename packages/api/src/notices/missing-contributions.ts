@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { latestDuePeriod } from '@pulih/domain';
 import type { Db } from '../db/database.js';
 import {
@@ -6,8 +7,7 @@ import {
   missingScanState,
   unpaidEmployedCards,
 } from '../repositories/missing-contribution-repository.js';
-import { sendJhtNotice } from './jht-notices.js';
-import { missingContributionNotice, noticeRecipient } from './member-jht-notices.js';
+import { missingContributionNotice, noticeRecipient, tell } from './member-jht-notices.js';
 
 export interface MissingContributionScan {
   readonly period: string;
@@ -42,8 +42,7 @@ export async function scanMissingContributions(db: Db, now: Date, pageSize = 5_0
         for (const [kpj, personId] of unpaidEmployedCards(tx, { after, upTo }, period, today)) {
           const recipient = noticeRecipient(tx, personId);
           if (!recipient) continue;
-          const notice = missingContributionNotice(kpj, period);
-          queued += sendJhtNotice(tx, recipient.member, notice, recipient.locale, now).length > 0 ? 1 : 0;
+          queued += tell(tx, recipient, missingContributionNotice(kpj, period), now);
         }
         scanned += upTo - after;
         const done = upTo >= last;
@@ -53,6 +52,6 @@ export async function scanMissingContributions(db: Db, now: Date, pageSize = 5_0
       { behavior: 'immediate' },
     );
     if (finished) return { period, scanned, queued, finished };
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
   }
 }

@@ -1,11 +1,11 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { jhtNoticesPending, memberKpj } from '../db/schema.js';
 import { personIdOf } from '../repositories/duplicate-repository.js';
 import { jhtContributionsOf } from '../repositories/jht-repository.js';
 import { bringMembershipCheckForward } from '../repositories/membership-check-repository.js';
-import { sendJhtNotice } from './jht-notices.js';
-import { creditedNotices, noticeRecipient } from './member-jht-notices.js';
+import { creditedNotices, noticeRecipient, tell } from './member-jht-notices.js';
 
 /**
  * After a contributions import, for cards whose months it made paid: the "credited" notices of
@@ -31,7 +31,7 @@ export function sendPaidCardNotices(db: Db, kpjs: readonly string[], now: Date):
       const recipient = noticeRecipient(db, personId);
       if (!recipient) continue;
       for (const notice of creditedNotices(card.kpj, jhtContributionsOf(db, card.kpj), today)) {
-        queued += sendJhtNotice(db, recipient.member, notice, recipient.locale, now).length > 0 ? 1 : 0;
+        queued += tell(db, recipient, notice, now);
       }
       if (recipient.member.status === 'non_aktif') bringMembershipCheckForward(db, personId);
     }
@@ -71,6 +71,6 @@ export async function sendPendingJhtNotices(db: Db, now: Date): Promise<number> 
     );
     if (sent === null) return queued;
     queued += sent;
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
   }
 }
