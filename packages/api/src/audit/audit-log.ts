@@ -33,22 +33,30 @@ export function auditEntryHash(prevHash: string, at: string, entry: AuditEntry):
 /**
  * Appends an entry chained to the previous one. Call inside the transaction of the change
  * it records, so that the entry and the change land together or not at all.
+ *
+ * Reading the head and writing the next entry happen under the write lock: in a transaction of
+ * their own when the caller has none (transactions begin IMMEDIATE, `db/database.ts`), as a
+ * savepoint of the caller's otherwise. Another server process on the same file can therefore
+ * never link an entry to the same head (a fork, which `verifyAuditChain` would report as a
+ * broken chain).
  */
 export function appendAudit(db: Db, entry: AuditEntry, now: Date): void {
-  const last = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const at = now.toISOString();
-  db.insert(auditLog)
-    .values({
-      at,
-      actorKind: entry.actorKind,
-      actorId: entry.actorId,
-      action: entry.action,
-      memberId: entry.memberId,
-      channel: entry.channel,
-      detail: JSON.stringify(entry.detail, Object.keys(entry.detail).sort()),
-      prevHash,
-      hash: auditEntryHash(prevHash, at, entry),
-    })
-    .run();
+  db.transaction((tx) => {
+    const last = tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const at = now.toISOString();
+    tx.insert(auditLog)
+      .values({
+        at,
+        actorKind: entry.actorKind,
+        actorId: entry.actorId,
+        action: entry.action,
+        memberId: entry.memberId,
+        channel: entry.channel,
+        detail: JSON.stringify(entry.detail, Object.keys(entry.detail).sort()),
+        prevHash,
+        hash: auditEntryHash(prevHash, at, entry),
+      })
+      .run();
+  });
 }

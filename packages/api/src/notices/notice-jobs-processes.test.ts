@@ -6,40 +6,23 @@
  * snapshot, and nobody is told anything twice. Real processes run the built code
  * (`dist/test-support/notice-jobs-child.js`).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.js';
 import { seedDemo } from '../demo/seed-demo.js';
+import { builtChild, runBuiltChild } from '../test-support/built-child.js';
 import type { JhtNoticeJobsRun } from './jht-notice-jobs.js';
 
-const CHILD = fileURLToPath(new URL('../../dist/test-support/notice-jobs-child.js', import.meta.url));
-const BUILT = existsSync(CHILD);
+const { path: CHILD, built: BUILT } = builtChild('test-support/notice-jobs-child.js');
 const NOW = new Date('2026-11-24T08:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'pulih-notice-jobs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runChild(file: string): Promise<JhtNoticeJobsRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, file, NOW.toISOString()], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out) as JhtNoticeJobsRun) : reject(new Error(`child exited ${code}: ${err}`)),
-    );
-  });
-}
+const runChild = async (file: string): Promise<JhtNoticeJobsRun> =>
+  JSON.parse(await runBuiltChild(CHILD, [file, NOW.toISOString()])) as JhtNoticeJobsRun;
 
 describe.skipIf(!BUILT)(
   BUILT
