@@ -88,7 +88,7 @@ export async function runImport(env: CliEnv, kind: ImportKind, path: string, opt
     process.stderr.write(
       kind === 'members'
         ? `\npulih: interrupted; what the server committed stays: run the same command again to resume\n`
-        : `\npulih: interrupted; nothing of this file was loaded\n`,
+        : `\npulih: interrupted; a file that had reached the server whole is still loaded by it (pulih import status ${started.jobId}), otherwise nothing was loaded: run the same command again\n`,
     );
     process.exit(130);
   };

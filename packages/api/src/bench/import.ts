@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/database.js';
 import { DEMO_STAFF_PASSWORD, DEMO_STAFF_TOTP_SECRETS } from '../demo/demo-accounts.js';
 import { totpCode } from '../security/totp.js';
+import { describeResponsiveness, probeResponsiveness, type Responsiveness } from './responsiveness.js';
 import { startDemoServer } from './server-process.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -87,13 +88,21 @@ interface CommandRun {
   readonly cliPeakKb: number;
   readonly serverPeakKb: number;
   readonly serverCpuSeconds: number;
+  /** How long other requests waited meanwhile (`responsiveness.ts`). */
+  readonly responsiveness: Responsiveness;
 }
 
-/** Runs a `pulih` command, polling the server's RSS meanwhile. */
-function runPulih(command: string[], env: Record<string, string>, serverPid: number): Promise<CommandRun> {
+/** Runs a `pulih` command, polling the server's RSS and probing its `/healthz` meanwhile. */
+function runPulih(
+  command: string[],
+  env: Record<string, string>,
+  server: { readonly pid: number; readonly url: string },
+): Promise<CommandRun> {
+  const serverPid = server.pid;
   const gnuTime = existsSync('/usr/bin/time');
   const argv = [process.execPath, pulihJs, ...command];
   return new Promise((resolve) => {
+    const probe = probeResponsiveness(server.url);
     const started = performance.now();
     const cpuBefore = procCpuSeconds(serverPid);
     const child = gnuTime
@@ -113,12 +122,13 @@ function runPulih(command: string[], env: Record<string, string>, serverPid: num
     child.stderr.on('data', (d: Buffer) => {
       stderr += d;
     });
-    child.on('close', (code) => {
+    child.on('close', async (code) => {
       clearInterval(poll);
       const seconds = (performance.now() - started) / 1000;
       if (gnuTime) cliPeakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? 0);
       const serverCpuSeconds = procCpuSeconds(serverPid) - cpuBefore;
-      resolve({ code: code ?? 1, stdout, stderr, seconds, cliPeakKb, serverPeakKb, serverCpuSeconds });
+      const responsiveness = await probe.stop();
+      resolve({ code: code ?? 1, stdout, stderr, seconds, cliPeakKb, serverPeakKb, serverCpuSeconds, responsiveness });
     });
   });
 }
@@ -175,6 +185,10 @@ async function main(): Promise<void> {
   const server = await startDemoServer({ PULIH_DEMO_MEMBERS: '100', PULIH_DATA_DIR: dataDir });
   const serverPid = server.child.pid ?? 0;
   const idleKb = procKb(serverPid, 'VmRSS');
+  const idleProbe = probeResponsiveness(server.url);
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const idle = await idleProbe.stop();
+  const probed = { pid: serverPid, url: server.url };
   const env = { PULIH_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'pulih-import-bench-cli-')), PULIH_API_URL: server.url };
   const login = spawnSync(process.execPath, [pulihJs, 'login', '-u', 'demo.admin'], {
     env: {
@@ -190,7 +204,7 @@ async function main(): Promise<void> {
   const membersRun = await runPulih(
     ['import', 'members', membersCsv, '--json', '--report', join(dataDir, 'members-report.csv')],
     env,
-    serverPid,
+    probed,
   );
   if (membersRun.code !== 0) throw new Error(`pulih import members failed: ${membersRun.stderr.split('\n')[0]}`);
   const membersJob = JSON.parse(membersRun.stdout) as JobJson;
@@ -200,7 +214,7 @@ async function main(): Promise<void> {
     contributionsRun = await runPulih(
       ['import', 'contributions', contributionsCsv, '--json', '--report', join(dataDir, 'contributions-report.csv')],
       env,
-      serverPid,
+      probed,
     );
     contributionsJob = JSON.parse(
       contributionsRun.stdout.split('\n').find((l) => l.startsWith('{')) ?? '{}',
@@ -256,12 +270,15 @@ async function main(): Promise<void> {
       `server RSS ${fmt(serverPeakMb)} MB (target ≤ 500 MB: ${serverPeakMb <= 500 ? 'target met' : 'MISSED'}); ` +
       `server VmHWM over the whole run ${fmt(mb(serverHwmKb))} MB`,
   );
+  console.log(`  other requests while the server is idle:     ${describeResponsiveness(idle)}`);
+  console.log(`  other requests while it imports members:    ${describeResponsiveness(membersRun.responsiveness)}`);
   if (contributionsRun && contributionsJob)
     console.log(
       `contributions (${months} month${months === 1 ? '' : 's'}): pulih import contributions: ${contributionsRun.seconds.toFixed(1)} s wall ` +
         `(server job ${serverSeconds(contributionsJob).toFixed(1)} s)  ${fmt(contributionsJob.rowsRead / contributionsRun.seconds)} rows/s  ` +
         `${contributionsJob.state}, ${fmt(contributionsJob.rowsAccepted)} loaded, ${fmt(contributionsJob.rowsRejected)} refused  ` +
-        `server peak RSS ${fmt(mb(contributionsRun.serverPeakKb))} MB`,
+        `server peak RSS ${fmt(mb(contributionsRun.serverPeakKb))} MB\n` +
+        `  other requests while it imports contributions: ${describeResponsiveness(contributionsRun.responsiveness)}`,
     );
   for (const path of [dataDir, baselineDir, env.PULIH_CONFIG_DIR]) rmSync(path, { recursive: true, force: true });
 }

@@ -793,7 +793,8 @@ export const importKinds = ['members', 'contributions'] as const;
 /**
  * A file imported by staff, processed by the server as it streams in. A members import commits
  * in batches and records the last line committed, so that sending the same file again resumes
- * there; a contributions import is all-or-nothing per file.
+ * there; a contributions file loads only if no row was refused, counting the rows loaded in
+ * `rows_accepted` as its chunks commit.
  */
 export const importJobs = sqliteTable(
   'import_jobs',

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock.js';
 import type { Db, OpenedDatabase } from '../db/database.js';
@@ -32,6 +34,9 @@ export interface ContributionsImportResult {
 export const PLACEHOLDER_EMPLOYER_SUFFIX = ' (nama belum diketahui / name not yet known)';
 
 const AMOUNT_FIELDS = 'wage, jht_employee, jht_employer, jkk, jkm, jp_employee, jp_employer, jkp';
+const AMOUNT_FIELDS_OF_S = AMOUNT_FIELDS.split(', ')
+  .map((field) => `s.${field}`)
+  .join(', ');
 
 /**
  * The rows of one upload, staged in a SQLite file of their own attached to the connection (so
@@ -56,11 +61,7 @@ class Stage {
         jkk INTEGER NOT NULL, jkm INTEGER NOT NULL, jp_employee INTEGER NOT NULL,
         jp_employer INTEGER NOT NULL, jkp INTEGER NOT NULL, paid_at TEXT, line INTEGER NOT NULL,
         PRIMARY KEY (kpj, period, npp)
-      ) WITHOUT ROWID;
-      CREATE TABLE ${this.schema}.newly_paid (
-        kpj TEXT NOT NULL, period TEXT NOT NULL, npp TEXT NOT NULL, paid_at TEXT NOT NULL,
-        jht_amount INTEGER NOT NULL, line INTEGER NOT NULL
-      );`);
+      ) WITHOUT ROWID;`);
     this.insert = sqlite.prepare(
       `INSERT INTO ${this.schema}.rows (kpj, npp, period, ${AMOUNT_FIELDS}, paid_at, line)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
@@ -78,62 +79,105 @@ class Stage {
 }
 
 /**
- * Loads the staged rows into `contributions`, inside the caller's transaction: creates the
- * employers the registry did not know (with a placeholder name), and inserts or updates each
- * month (an existing (kpj, period, npp) takes the file's amounts; a payment date, once recorded,
- * is never cleared). The KPJ numbers whose months became paid are queued for the members'
- * notices (`jht_notices_pending`) in the same transaction, in SQLite rather than in memory (a
- * national monthly file holds tens of millions of rows); `sendPendingJhtNotices` sends them.
+ * How long one load transaction should hold the server: the write lock every process waits for,
+ * and this process's event loop. The load grows or shrinks its chunks towards it.
  */
-export function commitStagedContributions(
+export const LOAD_CHUNK_TARGET_MS = 100;
+const MIN_LOAD_ROWS = 500;
+const MAX_LOAD_ROWS = 50_000;
+
+/** What one chunk of a load wrote. */
+export interface LoadedChunk {
+  /** Rows written to `contributions`. */
+  readonly loaded: number;
+  /** Months that became paid (a paid date where the registry had none). */
+  readonly newlyPaid: number;
+  readonly employersCreated: number;
+  /** Lines whose KPJ the registry no longer knows (removed after the row was checked). */
+  readonly goneLines: readonly number[];
+  /** The last KPJ of the chunk: the next chunk starts after it; null when the stage is done. */
+  readonly through: string | null;
+}
+
+/**
+ * Loads the staged rows of the next KPJ range into `contributions`, inside the caller's
+ * transaction: about `rows` rows, whole KPJ numbers only (a card's months load together), the
+ * range after `after` (null: from the first). Creates the employers the registry did not know
+ * (with a placeholder name), and inserts or updates each month (an existing (kpj, period, npp)
+ * takes the file's amounts; a payment date, once recorded, is never cleared), so loading a range
+ * twice writes the same values again. The KPJ numbers whose months became paid are queued for the
+ * members' notices (`jht_notices_pending`) in the same transaction, in SQLite rather than in
+ * memory (a national monthly file holds tens of millions of rows); `sendPendingJhtNotices` sends
+ * them. A row whose KPJ disappeared since it was checked is not loaded; its line is returned.
+ */
+export function loadStagedContributions(
   sqlite: Database.Database,
   schema: string,
+  range: { readonly after: string | null; readonly rows: number },
   queuedAt: string,
-): { employersCreated: number; newlyPaidCount: number } {
+): LoadedChunk {
+  const after = range.after ?? '';
+  const nth = sqlite
+    .prepare<[string, number], string>(`SELECT kpj FROM ${schema}.rows WHERE kpj > ? ORDER BY kpj LIMIT 1 OFFSET ?`)
+    .pluck()
+    .get(after, Math.max(0, range.rows - 1)) as string | undefined;
+  // The chunk is kpj in (after, last]: up to the card of the chunk's last row, or to the end.
+  const last = nth ?? (sqlite.prepare(`SELECT max(kpj) FROM ${schema}.rows`).pluck().get() as string | null) ?? after;
+  const inChunk = 's.kpj > @after AND s.kpj <= @last';
+  const bounds = { after, last };
+  const goneLines = sqlite
+    .prepare<[typeof bounds], number>(
+      `SELECT s.line FROM ${schema}.rows s
+       WHERE ${inChunk} AND NOT EXISTS (SELECT 1 FROM member_kpj k WHERE k.kpj = s.kpj) ORDER BY s.line`,
+    )
+    .pluck()
+    .all(bounds) as number[];
+  const known = `${inChunk} AND EXISTS (SELECT 1 FROM member_kpj k WHERE k.kpj = s.kpj)`;
   const employersCreated = sqlite
     .prepare(
       `INSERT INTO employers (npp, name)
-       SELECT DISTINCT s.npp, 'NPP ' || s.npp || ? FROM ${schema}.rows s
-       WHERE NOT EXISTS (SELECT 1 FROM employers e WHERE e.npp = s.npp)`,
+       SELECT DISTINCT s.npp, 'NPP ' || s.npp || @suffix FROM ${schema}.rows s
+       WHERE ${known} AND NOT EXISTS (SELECT 1 FROM employers e WHERE e.npp = s.npp)`,
     )
-    .run(PLACEHOLDER_EMPLOYER_SUFFIX).changes;
-  const newlyPaidCount = sqlite
-    .prepare(
-      `INSERT INTO ${schema}.newly_paid (kpj, period, npp, paid_at, jht_amount, line)
-       SELECT s.kpj, s.period, s.npp, s.paid_at, s.jht_employee + s.jht_employer, s.line
-       FROM ${schema}.rows s
+    .run({ ...bounds, suffix: PLACEHOLDER_EMPLOYER_SUFFIX }).changes;
+  // Months paid in the file and not yet in the registry: read before the upsert records them.
+  const becomesPaid = `FROM ${schema}.rows s
        LEFT JOIN contributions c ON c.kpj = s.kpj AND c.period = s.period AND c.npp = s.npp
-       WHERE s.paid_at IS NOT NULL AND c.paid_at IS NULL`,
-    )
-    .run().changes;
-  sqlite
+       WHERE ${known} AND s.paid_at IS NOT NULL AND c.paid_at IS NULL`;
+  const newlyPaid = sqlite.prepare(`SELECT count(*) ${becomesPaid}`).pluck().get(bounds) as number;
+  if (newlyPaid > 0)
+    sqlite
+      .prepare(
+        `INSERT INTO jht_notices_pending (kpj, queued_at)
+         SELECT DISTINCT s.kpj, @queuedAt ${becomesPaid}
+         ON CONFLICT (kpj) DO NOTHING`,
+      )
+      .run({ ...bounds, queuedAt });
+  const loaded = sqlite
     .prepare(
       `INSERT INTO contributions (kpj, period, npp, ${AMOUNT_FIELDS}, paid_at)
-       SELECT kpj, period, npp, ${AMOUNT_FIELDS}, paid_at FROM ${schema}.rows WHERE true
+       SELECT s.kpj, s.period, s.npp, ${AMOUNT_FIELDS_OF_S}, s.paid_at FROM ${schema}.rows s WHERE ${known}
        ON CONFLICT (kpj, period, npp) DO UPDATE SET
          wage = excluded.wage, jht_employee = excluded.jht_employee, jht_employer = excluded.jht_employer,
          jkk = excluded.jkk, jkm = excluded.jkm, jp_employee = excluded.jp_employee,
          jp_employer = excluded.jp_employer, jkp = excluded.jkp,
          paid_at = coalesce(excluded.paid_at, contributions.paid_at)`,
     )
-    .run();
-  sqlite
-    .prepare(
-      `INSERT INTO jht_notices_pending (kpj, queued_at)
-       SELECT DISTINCT kpj, ? FROM ${schema}.newly_paid WHERE true
-       ON CONFLICT (kpj) DO NOTHING`,
-    )
-    .run(queuedAt);
-  return { employersCreated, newlyPaidCount };
+    .run(bounds).changes;
+  return { loaded, newlyPaid, employersCreated, goneLines, through: nth ?? null };
 }
 
 /**
  * Imports a contributions file ALL OR NOTHING: every row is checked as the file streams in
  * (format, amounts, dates, a KPJ the registry knows, no (kpj, period, npp) twice in the file)
  * and staged outside the registry; the report lists every bad row. If any row is refused,
- * nothing is loaded and the job ends `rejected`; otherwise all rows load in one transaction
- * (`commitStagedContributions`). That transaction runs synchronously: for a file of a million
- * rows it holds the server for a few seconds.
+ * nothing is loaded and the job ends `rejected`. Otherwise the staged rows load in KPJ order,
+ * in chunks of about `LOAD_CHUNK_TARGET_MS` each (`loadStagedContributions`), the job counting
+ * the rows loaded as it goes: other requests, and other processes' writers, get their turn
+ * between chunks instead of waiting for the whole file (a national monthly file would hold the
+ * server for minutes). If the load stops half-way (the server stopped or failed), the job says
+ * how far it got and the same file sent again loads from the start: a loaded month is written
+ * again with the same values and is not "newly paid" twice.
  */
 export async function importContributions(
   database: OpenedDatabase,
@@ -152,6 +196,9 @@ export async function importContributions(
   );
   const progress = sqlite.prepare<[number, number, string]>(
     `UPDATE import_jobs SET rows_read = rows_read + ?, rows_rejected = rows_rejected + ? WHERE id = ?`,
+  );
+  const loadProgress = sqlite.prepare<[number, number, string]>(
+    `UPDATE import_jobs SET rows_accepted = rows_accepted + ?, rows_rejected = rows_rejected + ? WHERE id = ?`,
   );
   const stage = new Stage(sqlite);
   let lastLine = 0;
@@ -179,13 +226,54 @@ export async function importContributions(
     progress.run(batch.length, rejected, job.id);
     return rejected;
   });
+  const loadChunk = sqlite.transaction((after: string | null, rows: number, queuedAt: string) => {
+    const chunk = loadStagedContributions(sqlite, stage.schema, { after, rows }, queuedAt);
+    for (const line of chunk.goneLines)
+      report.run(job.id, line, encodeReportReason('rejected', ['unknown KPJ (removed during the import)']));
+    loadProgress.run(chunk.loaded, chunk.goneLines.length, job.id);
+    return chunk;
+  });
+  /** Loads the whole stage, chunk by chunk, yielding to other requests between chunks. */
+  const loadStage = async () => {
+    let after: string | null = null;
+    let rows = tuning.loadRows ?? MIN_LOAD_ROWS * 4;
+    const total = { loaded: 0, newlyPaid: 0, employersCreated: 0, goneLines: [] as number[] };
+    try {
+      for (;;) {
+        const started = performance.now();
+        const chunk = loadChunk.immediate(after, rows, clock.now().toISOString());
+        const ms = performance.now() - started;
+        total.loaded += chunk.loaded;
+        total.newlyPaid += chunk.newlyPaid;
+        total.employersCreated += chunk.employersCreated;
+        total.goneLines.push(...chunk.goneLines);
+        if (chunk.through === null) return total;
+        after = chunk.through;
+        if (tuning.loadRows === undefined) {
+          if (ms < LOAD_CHUNK_TARGET_MS / 2) rows = Math.min(MAX_LOAD_ROWS, rows * 2);
+          else if (ms > LOAD_CHUNK_TARGET_MS * 2) rows = Math.max(MIN_LOAD_ROWS, Math.floor(rows / 2));
+        }
+        await yieldToEventLoop();
+      }
+    } catch (error) {
+      stop(
+        db,
+        clock,
+        job,
+        staffId,
+        'failed',
+        `the load stopped after ${total.loaded} rows (they stay loaded); send the same file again to load it all`,
+      );
+      throw error;
+    }
+  };
   const upload = new UploadBatches({
     columns: CONTRIBUTION_COLUMNS,
     skipThroughLine: 0,
     check: (fields) => checkContributionRow(fields, today),
     batchRows: () => batchRows,
     commit(batch) {
-      rejectedRows += stageBatch(batch);
+      rejectedRows += stageBatch.immediate(batch);
       lastLine = (batch[batch.length - 1] as PendingRow<ContributionRowCheck>).line;
     },
   });
@@ -219,36 +307,32 @@ export async function importContributions(
       stop(db, clock, job, staffId, 'rejected', `${rejectedRows} rows refused: nothing was loaded`);
       return { outcome: outcomeOf(findJob(db, job.id) as ImportJobRow), newlyPaidCount: 0 };
     }
-    const loaded = sqlite.transaction(() => {
-      // A KPJ may have disappeared since its row was checked (a concurrent change): check again.
-      const gone = sqlite
-        .prepare<[], { line: number }>(
-          `SELECT line FROM ${stage.schema}.rows s WHERE NOT EXISTS (SELECT 1 FROM member_kpj k WHERE k.kpj = s.kpj) ORDER BY line`,
-        )
-        .all();
-      if (gone.length > 0) {
-        for (const { line } of gone) report.run(job.id, line, encodeReportReason('rejected', ['unknown KPJ']));
-        progress.run(0, gone.length, job.id);
-        return null;
-      }
-      const committed = commitStagedContributions(sqlite, stage.schema, clock.now().toISOString());
-      sqlite
-        .prepare<[number, string]>(
-          'UPDATE import_jobs SET rows_accepted = rows_read, last_committed_line = ? WHERE id = ?',
-        )
-        .run(lastLine, job.id);
-      finishImportJob(db, job, staffId, 'completed', null, clock.now(), () => ({
-        employersCreated: committed.employersCreated,
-      }));
-      return committed;
-    })();
-    if (!loaded) {
-      stop(db, clock, job, staffId, 'rejected', 'rows refused: nothing was loaded');
-      return { outcome: outcomeOf(findJob(db, job.id) as ImportJobRow), newlyPaidCount: 0 };
+    const loaded = await loadStage();
+    if (loaded.goneLines.length > 0) {
+      stop(
+        db,
+        clock,
+        job,
+        staffId,
+        'failed',
+        `${loaded.goneLines.length} rows not loaded: their KPJ was removed during the import; the others were loaded`,
+      );
+      return {
+        outcome: outcomeOf(findJob(db, job.id) as ImportJobRow, { employersCreated: loaded.employersCreated }),
+        newlyPaidCount: loaded.newlyPaid,
+      };
     }
+    db.transaction((tx) => {
+      sqlite
+        .prepare<[number, string]>('UPDATE import_jobs SET last_committed_line = ? WHERE id = ?')
+        .run(lastLine, job.id);
+      finishImportJob(tx, job, staffId, 'completed', null, clock.now(), () => ({
+        employersCreated: loaded.employersCreated,
+      }));
+    });
     return {
       outcome: outcomeOf(findJob(db, job.id) as ImportJobRow, { employersCreated: loaded.employersCreated }),
-      newlyPaidCount: loaded.newlyPaidCount,
+      newlyPaidCount: loaded.newlyPaid,
     };
   } finally {
     stage.drop();

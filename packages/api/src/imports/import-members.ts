@@ -201,7 +201,7 @@ export async function importMembers(
 
   const commit = (batch: PendingRow<MemberRowCheck>[]) => {
     const started = performance.now();
-    committedLine = commitBatch(batch, clock.now().toISOString());
+    committedLine = commitBatch.immediate(batch, clock.now().toISOString());
     const ms = performance.now() - started;
     if (isAdaptive && batch.length >= batchRows) {
       if (ms < BATCH_COMMIT_MS / 2) batchRows = Math.min(MAX_BATCH_ROWS, batchRows * 2);

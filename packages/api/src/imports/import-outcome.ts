@@ -43,6 +43,8 @@ export interface UploadedFile {
 export interface ImportTuning {
   /** Rows per committed batch (members) or staged batch (contributions). */
   readonly batchRows?: number;
+  /** Rows per load transaction of a contributions file (by default sized by its time). */
+  readonly loadRows?: number;
   /** A pause in the upload this long commits what is pending. */
   readonly idleMs?: number;
 }

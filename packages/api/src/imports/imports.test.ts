@@ -324,6 +324,97 @@ describe('contributions import', () => {
   });
 });
 
+describe('contributions load in chunks', () => {
+  const paidRow = (kpj: string, period: string) =>
+    `${kpj},10000001,${period},4000000,80000,148000,9600,12000,40000,80000,14400,2026-11-10`;
+  const fourCards = () => sql<{ kpj: string }>('SELECT kpj FROM member_kpj ORDER BY kpj LIMIT 4').map((r) => r.kpj);
+  const fileFor = (cards: readonly string[], periods: readonly string[]) =>
+    csv(
+      CONTRIBUTIONS_HEADER,
+      cards.flatMap((kpj) => periods.map((period) => paidRow(kpj, period))),
+    );
+  const startedJob = (text: string) => {
+    const started = startImport(
+      server.db,
+      { kind: 'contributions', fileName: 'c.csv', fileSha256: sha256(text) },
+      1,
+      server.clock.now(),
+    );
+    const job = findJob(server.db, started.jobId);
+    if (!job) throw new Error('no job');
+    return job;
+  };
+  const body = (text: string) => ({
+    body: new Response(text).body as ReadableStream<Uint8Array>,
+    expectedBytes: Buffer.byteLength(text),
+  });
+
+  it('loads whole cards a chunk at a time, counting the rows loaded, and lets other work run between chunks', async () => {
+    const cards = fourCards();
+    const text = fileFor(cards, ['2002-01', '2002-02']);
+    const job = startedJob(text);
+    const accepted = () => (findJob(server.db, job.id)?.rowsAccepted ?? -1) as number;
+    // Other work of the server: it runs whenever the event loop turns, and notes what it sees.
+    const seen: number[] = [];
+    let done = false;
+    const watcher = (async () => {
+      while (!done) {
+        seen.push(accepted());
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const result = await importContributions(server.database, server.clock, job, 1, body(text), { loadRows: 2 });
+    done = true;
+    await watcher;
+    expect(result.outcome).toMatchObject({ state: 'completed', rowsRead: 8, rowsAccepted: 8 });
+    // Each chunk was one card's two months, and the watcher ran after each of them.
+    expect([...new Set(seen)].filter((n) => n > 0)).toEqual([2, 4, 6, 8]);
+    expect(
+      sql<{ n: number }>("SELECT count(*) AS n FROM contributions WHERE period IN ('2002-01', '2002-02')")[0]?.n,
+    ).toBe(8);
+  });
+
+  it('a load that stops half-way says how far it got, and the same file sent again loads every month once', async () => {
+    const cards = fourCards();
+    const text = fileFor(cards, ['2003-01', '2003-02']);
+    server.database.sqlite.exec('DELETE FROM jht_notices_pending');
+    // The third card's months cannot be written (as a full disk would refuse them).
+    server.database.sqlite.exec(
+      `CREATE TEMP TRIGGER refuse_third_card BEFORE INSERT ON contributions WHEN NEW.kpj = '${cards[2]}'
+       BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`,
+    );
+    try {
+      await expect(
+        importContributions(server.database, server.clock, startedJob(text), 1, body(text), { loadRows: 2 }),
+      ).rejects.toThrow(/disk I\/O error/);
+    } finally {
+      server.database.sqlite.exec('DROP TRIGGER refuse_third_card');
+    }
+    const monthsLoaded = () =>
+      sql<{ n: number }>("SELECT count(*) AS n FROM contributions WHERE period IN ('2003-01', '2003-02')")[0]?.n;
+    expect(monthsLoaded()).toBe(4);
+    const stopped = sql<{ state: string; error: string; rows_accepted: number }>(
+      "SELECT state, error, rows_accepted FROM import_jobs WHERE file_sha256 = ? AND kind = 'contributions'",
+      sha256(text),
+    )[0];
+    expect(stopped).toMatchObject({ state: 'failed', rows_accepted: 4 });
+    expect(stopped?.error).toMatch(/stopped after 4 rows .*send the same file again/);
+
+    // The first two cards' months became paid in the chunks that committed: they wait for notices.
+    const pending = () => sql<{ kpj: string }>('SELECT kpj FROM jht_notices_pending ORDER BY kpj').map((r) => r.kpj);
+    expect(pending()).toEqual(cards.slice(0, 2).sort());
+
+    const again = await importContributions(server.database, server.clock, startedJob(text), 1, body(text), {
+      loadRows: 2,
+    });
+    expect(again.outcome).toMatchObject({ state: 'completed', rowsRead: 8, rowsAccepted: 8, rowsRejected: 0 });
+    expect(monthsLoaded()).toBe(8);
+    // Only the months the first attempt did not load became paid now: nobody is credited twice.
+    expect(again.newlyPaidCount).toBe(4);
+    expect(pending()).toEqual([...cards].sort());
+  });
+});
+
 describe('notices after a contributions import', () => {
   it('tells the member of a month the file shows as paid, and a non-aktif member that they are aktif again', async () => {
     // Dewi's employer stopped paying after June: non-aktif, and told so; with nothing ahead that
