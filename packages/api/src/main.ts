@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createApp } from './app.js';
 import { deleteExpiredDocuments, sweepOrphanDocumentFiles } from './claims/claim-documents.js';
 import { systemClock } from './clock.js';
+import { startBackgroundCheckpoints } from './db/checkpoints.js';
 import { DatabaseUnusableError, openDatabase } from './db/database.js';
 import { checkedAtOpen, checkIntegrityInBackground } from './db/integrity-check.js';
 import { seedDemo } from './demo/seed-demo.js';
@@ -56,6 +57,8 @@ async function main(mode: 'start' | 'serve'): Promise<void> {
           `pulih: the database ${database.file} is damaged (/healthz now answers 503): ${problems.join('; ')}`,
         ),
       );
+  // Commits append to the write-ahead log; a worker thread copies it into the file.
+  const checkpoints = startBackgroundCheckpoints(database);
   const app = createApp({ database, config, integrity });
   // Delivers the outbox: to the dev mailbox in demo mode, else by SMTP and the SMS gateway.
   const notifier = createNotifier(config.notifications, database.db, systemClock);
@@ -110,7 +113,8 @@ async function main(mode: 'start' | 'serve'): Promise<void> {
     console.error(`pulih: customer-service mail is off: ${why} (set INBOUND_SMTP_PORT)`);
   }
   const shutdown = () => {
-    void Promise.all([server.close(), notifier.stop(), inbound?.close()]).then(() => {
+    void Promise.all([server.close(), notifier.stop(), inbound?.close()]).then(async () => {
+      await checkpoints.stop();
       database.close();
       process.exit(0);
     });

@@ -7,6 +7,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock.js';
 import type { Db, OpenedDatabase } from '../db/database.js';
+import { TimedBatchSize } from './batch-size.js';
 import { CONTRIBUTION_COLUMNS, type ContributionRowCheck, checkContributionRow } from './contribution-row.js';
 import { findJob, type ImportJobRow } from './import-job-store.js';
 import {
@@ -236,23 +237,21 @@ export async function importContributions(
   /** Loads the whole stage, chunk by chunk, yielding to other requests between chunks. */
   const loadStage = async () => {
     let after: string | null = null;
-    let rows = tuning.loadRows ?? MIN_LOAD_ROWS * 4;
+    const sized = new TimedBatchSize(LOAD_CHUNK_TARGET_MS, MIN_LOAD_ROWS, MAX_LOAD_ROWS, MIN_LOAD_ROWS * 4);
     const total = { loaded: 0, newlyPaid: 0, employersCreated: 0, goneLines: [] as number[] };
     try {
       for (;;) {
         const started = performance.now();
+        const rows = tuning.loadRows ?? sized.rows;
         const chunk = loadChunk.immediate(after, rows, clock.now().toISOString());
-        const ms = performance.now() - started;
+        // A chunk holds whole cards: at least the rows asked for, unless the stage ran out.
+        sized.took(chunk.through === null ? 0 : rows, performance.now() - started);
         total.loaded += chunk.loaded;
         total.newlyPaid += chunk.newlyPaid;
         total.employersCreated += chunk.employersCreated;
         total.goneLines.push(...chunk.goneLines);
         if (chunk.through === null) return total;
         after = chunk.through;
-        if (tuning.loadRows === undefined) {
-          if (ms < LOAD_CHUNK_TARGET_MS / 2) rows = Math.min(MAX_LOAD_ROWS, rows * 2);
-          else if (ms > LOAD_CHUNK_TARGET_MS * 2) rows = Math.max(MIN_LOAD_ROWS, Math.floor(rows / 2));
-        }
         await yieldToEventLoop();
       }
     } catch (error) {

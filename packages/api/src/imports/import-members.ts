@@ -3,6 +3,7 @@ import { MEMBER_CSV_COLUMNS } from '@pulih/domain';
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock.js';
 import type { OpenedDatabase } from '../db/database.js';
+import { TimedBatchSize } from './batch-size.js';
 import { findJob, type ImportJobRow } from './import-job-store.js';
 import {
   DEFAULT_BATCH_ROWS,
@@ -18,12 +19,14 @@ import { checkMemberRow, type MemberRow, type MemberRowCheck, NIK_NEEDS_CORRECTI
 import { ImportFileError, type UploadOutcome } from './read-upload.js';
 
 /**
- * About how long one batch may hold the server: its transaction is synchronous, and SQLite has
- * one writer. A million-member registry makes each commit rewrite ~1 s of index pages at 20,000
- * rows (2 cores, docs/BENCHMARKS.md); batches of 5,000 rows halve the import's rate.
+ * About how long one batch may hold the server (`TimedBatchSize`). Each commit rewrites the
+ * index pages its rows touched, and four indexes take random keys, so on a million-member
+ * registry a row costs more in a small batch than in a large one. With checkpoints on their own
+ * thread (`db/checkpoints.ts`), 500 ms batches import a million members as fast as the former
+ * ~1 s ones, which kept other requests waiting up to 2 s (docs/BENCHMARKS.md).
  */
-const BATCH_COMMIT_MS = 1_000;
-const MIN_BATCH_ROWS = 2_000;
+const BATCH_TARGET_MS = 500;
+const MIN_BATCH_ROWS = 1_000;
 const MAX_BATCH_ROWS = 50_000;
 
 /** The prepared statements of a members import, made once per database handle. */
@@ -166,12 +169,9 @@ export async function importMembers(
 ): Promise<ImportOutcome> {
   const { sqlite, db } = database;
   const s = statementsFor(sqlite);
-  // Each commit rewrites the index pages its rows touched, wherever they are: larger batches
-  // commit those pages less often but hold the event loop longer. So the batch grows while a
-  // commit takes well under BATCH_COMMIT_MS and shrinks when one takes well over it, unless the
-  // caller fixed the size.
-  let batchRows = tuning.batchRows ?? DEFAULT_BATCH_ROWS;
-  const isAdaptive = tuning.batchRows === undefined;
+  // Batches sized by time (`TimedBatchSize`) unless the caller fixed their size.
+  const fixedRows = tuning.batchRows;
+  const sized = new TimedBatchSize(BATCH_TARGET_MS, MIN_BATCH_ROWS, MAX_BATCH_ROWS, DEFAULT_BATCH_ROWS);
   let committedLine = job.lastCommittedLine;
 
   const commitBatch = sqlite.transaction((batch: PendingRow<MemberRowCheck>[], now: string) => {
@@ -202,18 +202,14 @@ export async function importMembers(
   const commit = (batch: PendingRow<MemberRowCheck>[]) => {
     const started = performance.now();
     committedLine = commitBatch.immediate(batch, clock.now().toISOString());
-    const ms = performance.now() - started;
-    if (isAdaptive && batch.length >= batchRows) {
-      if (ms < BATCH_COMMIT_MS / 2) batchRows = Math.min(MAX_BATCH_ROWS, batchRows * 2);
-      else if (ms > BATCH_COMMIT_MS * 2) batchRows = Math.max(MIN_BATCH_ROWS, Math.floor(batchRows / 2));
-    }
+    sized.took(batch.length, performance.now() - started);
   };
 
   const upload = new UploadBatches({
     columns: MEMBER_CSV_COLUMNS,
     skipThroughLine: job.lastCommittedLine,
     check: (fields) => checkMemberRow(fields, identityKey),
-    batchRows: () => batchRows,
+    batchRows: () => fixedRows ?? sized.rows,
     commit,
   });
 

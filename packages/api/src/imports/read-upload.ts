@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { locateColumns } from '@pulih/domain';
 import { Utf8CsvSplitter } from './csv-records.js';
 
@@ -113,6 +114,9 @@ export async function readCsvUpload(
       hash.update(next.value);
       splitter.push(next.value);
       if (headerError) throw headerError;
+      // A piece may have committed a batch, and more of the upload may be queued already: let
+      // the requests that arrived meanwhile be answered before reading on.
+      await yieldToEventLoop();
     }
     if (complete) {
       splitter.end();
