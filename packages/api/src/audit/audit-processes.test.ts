@@ -14,40 +14,33 @@ import { openDatabase } from '../db/database.js';
 import { builtChild, runBuiltChild } from '../test-support/built-child.js';
 import { verifyAuditChain } from './audit-chain.js';
 
-const { path: CHILD, built: BUILT } = builtChild('test-support/audit-append-child.js');
+const { path: CHILD, built: BUILT, title } = builtChild('test-support/audit-append-child.js');
 const dir = mkdtempSync(join(tmpdir(), 'pulih-audit-processes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const PER_PROCESS = 400;
 
-describe.skipIf(!BUILT)(
-  BUILT
-    ? 'the audit chain appended by three processes at once'
-    : `the audit chain in several processes (skipped: ${CHILD} is not built; run pnpm --filter @pulih/api build)`,
-  () => {
-    it('stays one unbroken chain holding every entry of every process', async () => {
-      const file = join(dir, 'pulih.sqlite');
-      openDatabase(file).close();
+describe.skipIf(!BUILT)(title('the audit chain appended by three processes at once'), () => {
+  it('stays one unbroken chain holding every entry of every process', async () => {
+    const file = join(dir, 'pulih.sqlite');
+    openDatabase(file).close();
 
-      await Promise.all(['a', 'b', 'c'].map((label) => runBuiltChild(CHILD, [file, String(PER_PROCESS), label])));
+    await Promise.all(['a', 'b', 'c'].map((label) => runBuiltChild(CHILD, [file, String(PER_PROCESS), label])));
 
-      const opened = openDatabase(file);
-      try {
-        const perProcess = opened.sqlite
-          .prepare("SELECT actor_id, count(*) AS n FROM audit_log WHERE action = 'test.appended' GROUP BY 1 ORDER BY 1")
-          .all();
-        expect(perProcess).toEqual([
-          { actor_id: 'a', n: PER_PROCESS },
-          { actor_id: 'b', n: PER_PROCESS },
-          { actor_id: 'c', n: PER_PROCESS },
-        ]);
-        expect(opened.sqlite.prepare('SELECT count(*) - count(DISTINCT prev_hash) FROM audit_log').pluck().get()).toBe(
-          0,
-        );
-        expect(verifyAuditChain(opened.db)).toEqual({ ok: true, entries: 3 * PER_PROCESS });
-      } finally {
-        opened.close();
-      }
-    }, 60_000);
-  },
-);
+    const opened = openDatabase(file);
+    try {
+      const perProcess = opened.sqlite
+        .prepare("SELECT actor_id, count(*) AS n FROM audit_log WHERE action = 'test.appended' GROUP BY 1 ORDER BY 1")
+        .all();
+      expect(perProcess).toEqual([
+        { actor_id: 'a', n: PER_PROCESS },
+        { actor_id: 'b', n: PER_PROCESS },
+        { actor_id: 'c', n: PER_PROCESS },
+      ]);
+      expect(opened.sqlite.prepare('SELECT count(*) - count(DISTINCT prev_hash) FROM audit_log').pluck().get()).toBe(0);
+      expect(verifyAuditChain(opened.db)).toEqual({ ok: true, entries: 3 * PER_PROCESS });
+    } finally {
+      opened.close();
+    }
+  }, 60_000);
+});

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import type { Clock } from '../clock.js';
-import type { Db, OpenedDatabase } from '../db/database.js';
+import type { OpenedDatabase } from '../db/database.js';
 import { TimedBatchSize } from './batch-size.js';
 import { CONTRIBUTION_COLUMNS, type ContributionRowCheck, checkContributionRow } from './contribution-row.js';
 import { findJob, type ImportJobRow } from './import-job-store.js';
@@ -202,6 +202,19 @@ export async function importContributions(
     `UPDATE import_jobs SET rows_accepted = rows_accepted + ?, rows_rejected = rows_rejected + ? WHERE id = ?`,
   );
   const stage = new Stage(sqlite);
+  /** Ends the job without loading (or after a load that could not finish), with its audit entry. */
+  const stop = (state: 'rejected' | 'failed', error: string): null => {
+    db.transaction((tx) => finishImportJob(tx, job, staffId, state, error, clock.now()));
+    return null;
+  };
+  /** The job as it ended, with what the load wrote (nothing when it did not run). */
+  const ended = (loaded: { employersCreated: number; newlyPaid: number } | null): ContributionsImportResult => ({
+    outcome: outcomeOf(
+      findJob(db, job.id) as ImportJobRow,
+      loaded ? { employersCreated: loaded.employersCreated } : undefined,
+    ),
+    newlyPaidCount: loaded?.newlyPaid ?? 0,
+  });
   let lastLine = 0;
   let rejectedRows = 0;
 
@@ -256,10 +269,6 @@ export async function importContributions(
       }
     } catch (error) {
       stop(
-        db,
-        clock,
-        job,
-        staffId,
         'failed',
         `the load stopped after ${total.loaded} rows (they stay loaded); send the same file again to load it all`,
       );
@@ -284,60 +293,29 @@ export async function importContributions(
     } catch (error) {
       const message =
         error instanceof ImportFileError ? error.message : 'the import failed on the server; nothing was loaded';
-      stop(db, clock, job, staffId, 'failed', message);
+      stop('failed', message);
       throw error;
     }
-    if (!outcome.complete) {
-      stop(
-        db,
-        clock,
-        job,
-        staffId,
-        'failed',
-        'the upload stopped before the end; nothing was loaded; send the file again',
-      );
-      return { outcome: outcomeOf(findJob(db, job.id) as ImportJobRow), newlyPaidCount: 0 };
-    }
-    if (outcome.sha256 !== job.fileSha256) {
-      stop(db, clock, job, staffId, 'failed', 'the file received differs from the one announced; nothing was loaded');
-      return { outcome: outcomeOf(findJob(db, job.id) as ImportJobRow), newlyPaidCount: 0 };
-    }
-    if (rejectedRows > 0) {
-      stop(db, clock, job, staffId, 'rejected', `${rejectedRows} rows refused: nothing was loaded`);
-      return { outcome: outcomeOf(findJob(db, job.id) as ImportJobRow), newlyPaidCount: 0 };
-    }
+    if (!outcome.complete)
+      return ended(stop('failed', 'the upload stopped before the end; nothing was loaded; send the file again'));
+    if (outcome.sha256 !== job.fileSha256)
+      return ended(stop('failed', 'the file received differs from the one announced; nothing was loaded'));
+    if (rejectedRows > 0) return ended(stop('rejected', `${rejectedRows} rows refused: nothing was loaded`));
     const loaded = await loadStage();
     if (loaded.goneLines.length > 0) {
-      stop(
-        db,
-        clock,
-        job,
-        staffId,
-        'failed',
-        `${loaded.goneLines.length} rows not loaded: their KPJ was removed during the import; the others were loaded`,
-      );
-      return {
-        outcome: outcomeOf(findJob(db, job.id) as ImportJobRow, { employersCreated: loaded.employersCreated }),
-        newlyPaidCount: loaded.newlyPaid,
-      };
-    }
-    db.transaction((tx) => {
-      sqlite
-        .prepare<[number, string]>('UPDATE import_jobs SET last_committed_line = ? WHERE id = ?')
-        .run(lastLine, job.id);
-      finishImportJob(tx, job, staffId, 'completed', null, clock.now(), () => ({
-        employersCreated: loaded.employersCreated,
-      }));
-    });
-    return {
-      outcome: outcomeOf(findJob(db, job.id) as ImportJobRow, { employersCreated: loaded.employersCreated }),
-      newlyPaidCount: loaded.newlyPaid,
-    };
+      const gone = loaded.goneLines.length;
+      stop('failed', `${gone} rows not loaded: their KPJ was removed during the import; the others were loaded`);
+    } else
+      db.transaction((tx) => {
+        sqlite
+          .prepare<[number, string]>('UPDATE import_jobs SET last_committed_line = ? WHERE id = ?')
+          .run(lastLine, job.id);
+        finishImportJob(tx, job, staffId, 'completed', null, clock.now(), () => ({
+          employersCreated: loaded.employersCreated,
+        }));
+      });
+    return ended(loaded);
   } finally {
     stage.drop();
   }
-}
-
-function stop(db: Db, clock: Clock, job: ImportJobRow, staffId: number, state: 'rejected' | 'failed', error: string) {
-  db.transaction((tx) => finishImportJob(tx, job, staffId, state, error, clock.now()));
 }

@@ -93,6 +93,23 @@ const contactsOf = (memberId: number) =>
     memberId,
   )[0];
 
+/** A contributions job started by staff 1 for `text`, to import it directly (not over HTTP). */
+function startedContributionsJob(text: string) {
+  const started = startImport(
+    server.db,
+    { kind: 'contributions', fileName: 'c.csv', fileSha256: sha256(text) },
+    1,
+    server.clock.now(),
+  );
+  const job = findJob(server.db, started.jobId);
+  if (!job) throw new Error('no job');
+  return job;
+}
+const uploadOf = (text: string) => ({
+  body: new Response(text).body as ReadableStream<Uint8Array>,
+  expectedBytes: Buffer.byteLength(text),
+});
+
 /** A stream that sends `text` and then fails, as an upload does when the sender goes away. */
 function interruptedAfter(text: string): ReadableStream<Uint8Array> {
   let sent = false;
@@ -294,20 +311,9 @@ describe('contributions import', () => {
       `${siti},20000001,2026-09,4000000,80000,148000,9600,12000,40000,80000,14400,2026-10-10`,
     ];
     const text = csv(CONTRIBUTIONS_HEADER, rows);
-    const started = startImport(
-      server.db,
-      { kind: 'contributions', fileName: 'c.csv', fileSha256: sha256(text) },
-      1,
-      server.clock.now(),
-    );
-    const job = findJob(server.db, started.jobId);
-    if (!job) throw new Error('no job');
-    const body = new Response(text).body as ReadableStream<Uint8Array>;
+    const job = startedContributionsJob(text);
     server.database.sqlite.exec('DELETE FROM jht_notices_pending');
-    const result = await importContributions(server.database, server.clock, job, 1, {
-      body,
-      expectedBytes: Buffer.byteLength(text),
-    });
+    const result = await importContributions(server.database, server.clock, job, 1, uploadOf(text));
     expect(result.outcome).toMatchObject({ state: 'completed', rowsRead: 3, rowsAccepted: 3, employersCreated: 1 });
     expect(result.newlyPaidCount).toBe(2);
     // The two cards whose months became paid wait for their notices (in the database, not in memory).
@@ -333,26 +339,11 @@ describe('contributions load in chunks', () => {
       CONTRIBUTIONS_HEADER,
       cards.flatMap((kpj) => periods.map((period) => paidRow(kpj, period))),
     );
-  const startedJob = (text: string) => {
-    const started = startImport(
-      server.db,
-      { kind: 'contributions', fileName: 'c.csv', fileSha256: sha256(text) },
-      1,
-      server.clock.now(),
-    );
-    const job = findJob(server.db, started.jobId);
-    if (!job) throw new Error('no job');
-    return job;
-  };
-  const body = (text: string) => ({
-    body: new Response(text).body as ReadableStream<Uint8Array>,
-    expectedBytes: Buffer.byteLength(text),
-  });
 
   it('loads whole cards a chunk at a time, counting the rows loaded, and lets other work run between chunks', async () => {
     const cards = fourCards();
     const text = fileFor(cards, ['2002-01', '2002-02']);
-    const job = startedJob(text);
+    const job = startedContributionsJob(text);
     const accepted = () => (findJob(server.db, job.id)?.rowsAccepted ?? -1) as number;
     // Other work of the server: it runs whenever the event loop turns, and notes what it sees.
     const seen: number[] = [];
@@ -363,7 +354,7 @@ describe('contributions load in chunks', () => {
         await new Promise((resolve) => setImmediate(resolve));
       }
     })();
-    const result = await importContributions(server.database, server.clock, job, 1, body(text), { loadRows: 2 });
+    const result = await importContributions(server.database, server.clock, job, 1, uploadOf(text), { loadRows: 2 });
     done = true;
     await watcher;
     expect(result.outcome).toMatchObject({ state: 'completed', rowsRead: 8, rowsAccepted: 8 });
@@ -385,7 +376,9 @@ describe('contributions load in chunks', () => {
     );
     try {
       await expect(
-        importContributions(server.database, server.clock, startedJob(text), 1, body(text), { loadRows: 2 }),
+        importContributions(server.database, server.clock, startedContributionsJob(text), 1, uploadOf(text), {
+          loadRows: 2,
+        }),
       ).rejects.toThrow(/disk I\/O error/);
     } finally {
       server.database.sqlite.exec('DROP TRIGGER refuse_third_card');
@@ -404,9 +397,16 @@ describe('contributions load in chunks', () => {
     const pending = () => sql<{ kpj: string }>('SELECT kpj FROM jht_notices_pending ORDER BY kpj').map((r) => r.kpj);
     expect(pending()).toEqual(cards.slice(0, 2).sort());
 
-    const again = await importContributions(server.database, server.clock, startedJob(text), 1, body(text), {
-      loadRows: 2,
-    });
+    const again = await importContributions(
+      server.database,
+      server.clock,
+      startedContributionsJob(text),
+      1,
+      uploadOf(text),
+      {
+        loadRows: 2,
+      },
+    );
     expect(again.outcome).toMatchObject({ state: 'completed', rowsRead: 8, rowsAccepted: 8, rowsRejected: 0 });
     expect(monthsLoaded()).toBe(8);
     // Only the months the first attempt did not load became paid now: nobody is credited twice.

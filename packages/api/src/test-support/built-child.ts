@@ -6,10 +6,23 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The built script's path; `built` is false until `pnpm --filter @pulih/api build` has run. */
-export function builtChild(distPath: string): { readonly path: string; readonly built: boolean } {
+export interface BuiltChild {
+  readonly path: string;
+  /** False until `pnpm --filter @pulih/api build` has run. */
+  readonly built: boolean;
+  /** A suite's title, saying why it is skipped when the script is not built. */
+  readonly title: (suite: string) => string;
+}
+
+/** The built script at `dist/<distPath>`. */
+export function builtChild(distPath: string): BuiltChild {
   const path = fileURLToPath(new URL(`../../dist/${distPath}`, import.meta.url));
-  return { path, built: existsSync(path) };
+  const built = existsSync(path);
+  return {
+    path,
+    built,
+    title: (suite) => (built ? suite : `${suite} (skipped: ${path} is not built; run pnpm --filter @pulih/api build)`),
+  };
 }
 
 /** Runs the script with `args`; resolves with what it printed, rejects with its stderr. */
