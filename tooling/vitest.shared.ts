@@ -11,6 +11,11 @@ export function definePackageTests(
     test: {
       reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
       include: ['src/**/*.test.ts'],
+      // `pnpm test` runs every package's suites at once on two cores, where a CPU-bound test
+      // (a property test of a thousand cases, say) can take four times as long as alone:
+      // vitest's 5-second default then fails tests that are correct. Speed is measured by the
+      // benchmarks, not by timeouts.
+      testTimeout: 30_000,
       ...extra,
     },
   });
