@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,27 @@ export interface ServerProcess {
   readonly child: ChildProcess;
   /** Signals the server (SIGTERM by default) and resolves once it has exited. */
   stop(signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * The CPU time the server process has used so far (user + system, all its threads), in seconds,
+   * from `/proc/<pid>/stat`; NaN where there is no `/proc` (not Linux).
+   */
+  cpuSeconds(): number;
+}
+
+/** Clock ticks per second of `/proc/<pid>/stat` (`getconf CLK_TCK`: 100 on every Linux port Node runs on). */
+const CLOCK_TICKS = 100;
+
+function cpuSecondsOf(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /**
@@ -59,6 +80,7 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
   return {
     url: `http://127.0.0.1:${port}`,
     child,
+    cpuSeconds: () => cpuSecondsOf(child.pid),
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
