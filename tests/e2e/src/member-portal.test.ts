@@ -25,6 +25,39 @@ describe('member portal in a real Chromium', () => {
     await page.close();
   });
 
+  it('offers every account page from every account page, the profile included, with the page shown marked as current', async () => {
+    const page = await demo.browser.newPage();
+    await page.goto(`${demo.server.url}/`);
+    await page.fill('#identifier', 'siti.rahayu@example.com');
+    await page.fill('#password', 'Pulih-Demo-2026');
+    await page.click('[data-testid="login-submit"]');
+    await page.waitForSelector('[data-testid="registered-email"]');
+    const accountPages = [
+      '/',
+      '/akun/saldo-jht',
+      '/akun/klaim-jht',
+      '/akun/notifikasi',
+      '/akun/keamanan',
+      '/akun/data-saya',
+      '/akun/riwayat-akses',
+    ];
+    const navigation = () =>
+      page.$$eval('nav[aria-label="Navigasi akun"] a', (links) =>
+        links.map((a) => ({ href: a.getAttribute('href'), current: a.getAttribute('aria-current') })),
+      );
+    for (const path of accountPages) {
+      // Reached by the navigation itself, as a member would.
+      if (path !== '/') {
+        await page.click(`nav[aria-label="Navigasi akun"] a[href="${path}"]`);
+        await expect.poll(() => page.evaluate(() => location.pathname)).toBe(path);
+      }
+      await expect
+        .poll(navigation)
+        .toEqual(accountPages.map((href) => ({ href, current: href === path ? 'page' : null })));
+    }
+    await page.close();
+  });
+
   it('logs in with the email, and after logout the profile is gone', async () => {
     const page = await demo.browser.newPage();
     await page.goto(`${demo.server.url}/`);
