@@ -73,7 +73,7 @@ describe('member portal in a real Chromium', () => {
     await page.close();
   });
 
-  it('shows the same message in Bahasa Indonesia for a wrong password and an unknown account', async () => {
+  it('shows the same message and lock-out hint in Bahasa Indonesia for a wrong password and an unknown account', async () => {
     const page = await demo.browser.newPage();
     const messageFor = async (identifier: string) => {
       await page.goto(`${demo.server.url}/`);
@@ -81,12 +81,14 @@ describe('member portal in a real Chromium', () => {
       await page.fill('#password', 'bukan-kata-sandinya');
       await page.click('[data-testid="login-submit"]');
       await page.waitForSelector('[data-testid="login-error"]');
-      return page.textContent('[data-testid="login-error"]');
+      // With the hint that a member sure of the password may be locked out, and how to get in now.
+      return `${await page.textContent('[data-testid="login-error"]')} | ${await page.textContent('[data-testid="login-locked-hint"]')}`;
     };
     const wrongPassword = await messageFor('siti.rahayu@example.com');
     const unknown = await messageFor('tidak.ada@example.com');
     expect(wrongPassword).toBe(unknown);
-    expect(wrongPassword?.trim().length).toBeGreaterThan(0);
+    expect(wrongPassword).toContain('dikunci sementara');
+    expect(await page.getAttribute('[data-testid="login-locked-hint"] a', 'href')).toBe('/lupa-password');
     expect(await page.$('[data-testid="registered-email"]')).toBeNull();
     await checkPage(page, 'login refused');
     await page.close();

@@ -26,6 +26,9 @@ const id = {
   loginSubmitting: 'Sedang masuk…',
   loginFieldsRequired: 'Isi email atau nomor KPJ dan kata sandi.',
   loginForgotLink: 'Lupa kata sandi?',
+  loginLockedHint:
+    'Yakin kata sandinya benar? Setelah terlalu banyak percobaan salah, juga oleh orang lain, akun dikunci sementara (paling lama satu jam). Anda tetap bisa masuk sekarang lewat tautan atur ulang kata sandi di email terdaftar.',
+  loginLockedHintLink: 'Atur ulang kata sandi',
   loginNoAccount: 'Belum punya akun online?',
   loginRegisterLink: 'Daftar atau aktivasi akun',
 
@@ -373,6 +376,9 @@ const en: Messages = {
   loginSubmitting: 'Logging in…',
   loginFieldsRequired: 'Enter your email or KPJ number and your password.',
   loginForgotLink: 'Forgot your password?',
+  loginLockedHint:
+    "Sure the password is right? After too many wrong attempts, including other people's, an account is locked for a while (at most an hour). You can still get in now with the password reset link sent to the registered email.",
+  loginLockedHintLink: 'Reset the password',
   loginNoAccount: 'No online account yet?',
   loginRegisterLink: 'Register or activate your account',
 
