@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { codeIn, latestMessage, linkIn, messagesTo } from './dev-mailbox.js';
 import { checkPage } from './page-checks.js';
+import { submitLogin } from './portal-login.js';
 
 const demo = useDemoBrowser();
 
@@ -75,9 +76,7 @@ describe('activation of a member without an online account', () => {
     await expect.poll(() => page.textContent('[data-testid="login-notice"]')).toContain('Akun aktif — silakan masuk');
     await checkPage(page, 'login after activation');
 
-    await page.fill('#identifier', rina.kpj);
-    await page.fill('#password', newPassword);
-    await page.click('[data-testid="login-submit"]');
+    await submitLogin(page, rina.kpj, newPassword);
     await expect.poll(() => page.textContent('[data-testid="full-name"]')).toContain('RINA WULANDARI');
     expect(await page.textContent('[data-testid="registered-email"]')).toContain(rina.email);
     expect(new URL(page.url()).pathname).toBe('/');
@@ -132,9 +131,7 @@ describe('activation by the emailed link', () => {
     expect(new URL(fromMail.url()).search).toBe('');
     await checkPage(fromMail, 'login after activation by link');
 
-    await fromMail.fill('#identifier', agus.kpj);
-    await fromMail.fill('#password', newPassword);
-    await fromMail.click('[data-testid="login-submit"]');
+    await submitLogin(fromMail, agus.kpj, newPassword);
     await expect.poll(() => fromMail.textContent('[data-testid="full-name"]')).toContain('AGUS PRASETYO');
     expect(await fromMail.textContent('[data-testid="registered-email"]')).toBe(agus.email);
     expect((await fromMail.textContent('dd:has([data-testid="registered-email"]) .badge'))?.trim()).toBe(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { codeIn, latestMessage, linkIn } from './dev-mailbox.js';
 import { checkPage } from './page-checks.js';
+import { submitLogin } from './portal-login.js';
 
 const demo = useDemoBrowser();
 
@@ -29,9 +30,7 @@ describe('changing the email', () => {
     const newEmail = 'budi.baru@example.com';
     const page = await demo.browser.newPage();
     await page.goto(`${demo.server.url}/akun/keamanan`);
-    await page.fill('#identifier', oldEmail);
-    await page.fill('#password', demoPassword);
-    await page.click('[data-testid="login-submit"]');
+    await submitLogin(page, oldEmail, demoPassword);
     await page.waitForSelector('[data-testid="email-change"]');
     expect(new URL(page.url()).pathname).toBe('/akun/keamanan');
     await checkPage(page, 'account security');
@@ -77,9 +76,7 @@ describe('changing the email', () => {
 
     // A frozen account cannot log in, whichever address is used, and says why.
     await notMe.goto(`${demo.server.url}/`);
-    await notMe.fill('#identifier', newEmail);
-    await notMe.fill('#password', demoPassword);
-    await notMe.click('[data-testid="login-submit"]');
+    await submitLogin(notMe, newEmail, demoPassword);
     await expect.poll(() => notMe.textContent('[data-testid="login-error"]')).toContain('dibekukan');
     await checkPage(notMe, 'login refused: account frozen');
     await page.close();
@@ -94,9 +91,7 @@ describe('changing the phone', () => {
     const newPhone = { typed: '0812 9999 0001', e164: '+6281299990001', shown: '0812-9999-0001' };
     const page = await demo.browser.newPage();
     await page.goto(`${demo.server.url}/akun/keamanan`);
-    await page.fill('#identifier', 'siti.rahayu@example.com');
-    await page.fill('#password', demoPassword);
-    await page.click('[data-testid="login-submit"]');
+    await submitLogin(page, 'siti.rahayu@example.com', demoPassword);
     await page.waitForSelector('[data-testid="phone-change"]');
     expect(await page.textContent('[data-testid="phone-change"] .intro')).toContain('0812-3456-7890');
 

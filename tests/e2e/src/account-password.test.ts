@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { codeIn, latestMessage, linkIn } from './dev-mailbox.js';
 import { checkPage } from './page-checks.js';
+import { submitLogin } from './portal-login.js';
 
 const demo = useDemoBrowser();
 
@@ -11,9 +12,7 @@ const demoPassword = 'Pulih-Demo-2026';
 /** Logs in on `/` and resolves with what the page says: the profile's name, or the login error. */
 async function tryLogin(page: Page, identifier: string, password: string): Promise<'profile' | string> {
   await page.goto(`${demo.server.url}/`);
-  await page.fill('#identifier', identifier);
-  await page.fill('#password', password);
-  await page.click('[data-testid="login-submit"]');
+  await submitLogin(page, identifier, password);
   const outcome = await Promise.race([
     page.waitForSelector('[data-testid="full-name"]').then(() => 'profile' as const),
     page.waitForSelector('[data-testid="login-error"] p').then(async (alert) => (await alert.textContent()) ?? ''),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { checkPage } from './page-checks.js';
+import { submitLogin } from './portal-login.js';
 
 // A server of its own: the other files change Budi (new email, frozen, new password).
 const demo = useDemoBrowser();
@@ -9,9 +10,7 @@ describe('confirming that the contacts are still in use', () => {
   it('asks Budi, whose contacts were confirmed 2 years ago; "Ya, masih benar" ends the question for good', async () => {
     const page = await demo.browser.newPage();
     await page.goto(`${demo.server.url}/`);
-    await page.fill('#identifier', 'budi.santoso@example.com');
-    await page.fill('#password', 'Pulih-Demo-2026');
-    await page.click('[data-testid="login-submit"]');
+    await submitLogin(page, 'budi.santoso@example.com');
     const prompt = await page.waitForSelector('[data-testid="reconfirm-prompt"]');
     expect(await prompt.$eval('h2', (title) => title.textContent)).toBe('Apakah email dan nomor HP ini masih aktif?');
     const shown = (await prompt.textContent()) ?? '';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { codeIn, latestMessage, messagesTo } from './dev-mailbox.js';
 import { checkPage } from './page-checks.js';
+import { submitLogin } from './portal-login.js';
 
 // A server of its own: the other files change Dewi's password, and recovery is limited per KPJ.
 const demo = useDemoBrowser();
@@ -32,9 +33,7 @@ async function startRecovery(page: Page, identifier: string, phone: string, { ch
 }
 
 async function tryLogin(page: Page, identifier: string, password: string): Promise<'profile' | string> {
-  await page.fill('#identifier', identifier);
-  await page.fill('#password', password);
-  await page.click('[data-testid="login-submit"]');
+  await submitLogin(page, identifier, password);
   return Promise.race([
     page.waitForSelector('[data-testid="full-name"]').then(() => 'profile' as const),
     page.waitForSelector('[data-testid="login-error"] p').then(async (alert) => (await alert.textContent()) ?? ''),
@@ -111,9 +110,7 @@ describe('lupa email/akun', () => {
     const page = await demo.browser.newPage();
     await page.goto(`${demo.server.url}/akun/riwayat-akses`);
     // Signed out, the page asks to log in first, then shows the history.
-    await page.fill('#identifier', dewi.kpj);
-    await page.fill('#password', newPassword);
-    await page.click('[data-testid="login-submit"]');
+    await submitLogin(page, dewi.kpj, newPassword);
     await page.waitForSelector('[data-testid="access-entry"]');
     expect(await page.textContent('h1')).toBe('Riwayat akses data');
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { codeIn, latestMessage } from './dev-mailbox.js';
 import { checkPage } from './page-checks.js';
+import { submitLogin } from './portal-login.js';
 
 const demo = useDemoBrowser();
 const demoPassword = 'Pulih-Demo-2026';
@@ -10,9 +11,7 @@ describe('duplicate accounts ("akun ganda")', () => {
   it('Rudi sees his second account, proves it is his with the code sent to it, and closes it', async () => {
     const page = await demo.browser.newPage();
     await page.goto(`${demo.server.url}/`);
-    await page.fill('#identifier', 'rudi.hartono@example.com');
-    await page.fill('#password', demoPassword);
-    await page.click('[data-testid="login-submit"]');
+    await submitLogin(page, 'rudi.hartono@example.com', demoPassword);
     await page.waitForSelector('[data-testid="full-name"]');
     await checkPage(page, 'profile: more than one account');
 
@@ -47,9 +46,7 @@ describe('duplicate accounts ("akun ganda")', () => {
     await page.click('a[href="/"]');
     await page.click('[data-testid="logout"]');
     await page.waitForSelector('#identifier');
-    await page.fill('#identifier', 'rudi.h.lama@example.com');
-    await page.fill('#password', demoPassword);
-    await page.click('[data-testid="login-submit"]');
+    await submitLogin(page, 'rudi.h.lama@example.com', demoPassword);
     await expect.poll(() => page.textContent('[data-testid="login-error"]')).toContain('ditutup sebagai akun ganda');
     await checkPage(page, 'login refused: account closed');
     const closedNotice = await latestMessage(demo.server.url, 'rudi.h.lama@example.com', 'account_closed_notice');

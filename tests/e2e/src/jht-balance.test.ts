@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { checkPage } from './page-checks.js';
+import { submitLogin } from './portal-login.js';
 
 const demo = useDemoBrowser();
 
@@ -10,9 +11,7 @@ describe('JHT balance and "penggabungan saldo"', () => {
   it('Siti sees both KPJ balances and merges the old one into her active KPJ; the total stays', async () => {
     const page = await demo.browser.newPage();
     await page.goto(`${demo.server.url}/`);
-    await page.fill('#identifier', 'siti.rahayu@example.com');
-    await page.fill('#password', 'Pulih-Demo-2026');
-    await page.click('[data-testid="login-submit"]');
+    await submitLogin(page, 'siti.rahayu@example.com');
     await page.click('[data-testid="balance-link"]');
     await page.waitForSelector('[data-testid="merge-form"]');
     expect(await page.locator('[data-testid="kpj-card"]').count()).toBe(2);

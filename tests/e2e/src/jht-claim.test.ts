@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { messagesTo } from './dev-mailbox.js';
 import { checkPage } from './page-checks.js';
+import { submitLogin } from './portal-login.js';
 
 // The JHT claim on the web: Agus (resigned in August 2026, balance under the online limit) goes
 // through the wizard with real files, then a branch officer moves the claim to "paid" with the
@@ -75,9 +76,7 @@ async function loginBranchOfficer(): Promise<Record<string, string>> {
 async function logInAsAgus(): Promise<Page> {
   const page = await demo.browser.newPage({ viewport: { width: 360, height: 740 } });
   await page.goto(`${demo.server.url}/`);
-  await page.fill('#identifier', agus.email);
-  await page.fill('#password', agus.password);
-  await page.click('[data-testid="login-submit"]');
+  await submitLogin(page, agus.email, agus.password);
   await page.waitForSelector('[data-testid="full-name"]');
   return page;
 }
@@ -194,9 +193,7 @@ describe('JHT claim on the web', () => {
   it('Dewi, above the online limit, books a branch visit for her claim instead, and can cancel it', async () => {
     const page = await demo.browser.newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(`${demo.server.url}/`);
-    await page.fill('#identifier', 'dewi.lestari@example.com');
-    await page.fill('#password', agus.password);
-    await page.click('[data-testid="login-submit"]');
+    await submitLogin(page, 'dewi.lestari@example.com', agus.password);
     await page.waitForSelector('[data-testid="full-name"]');
     await page.click('[data-testid="claim-link"]');
     await page.check('[data-testid="claim-reason-partial_10"]');

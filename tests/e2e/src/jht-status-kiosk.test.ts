@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { codeIn, latestMessage } from './dev-mailbox.js';
 import { checkPage } from './page-checks.js';
+import { submitLogin } from './portal-login.js';
 import { loginBranchOfficer, mutate, tapDigits } from './staff-api.js';
 
 // The JHT balance and membership status: the portal's profile (status with its reason) and
@@ -64,9 +65,7 @@ async function checkBalanceAtKiosk(page: Page, member: typeof siti, { check = fa
 
 async function logIn(page: Page, email: string): Promise<void> {
   await page.goto(`${demo.server.url}/`);
-  await page.fill('#identifier', email);
-  await page.fill('#password', 'Pulih-Demo-2026');
-  await page.click('[data-testid="login-submit"]');
+  await submitLogin(page, email);
   await page.waitForSelector('[data-testid="membership-status"]');
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { checkPage } from './page-checks.js';
+import { submitLogin } from './portal-login.js';
 
 const demo = useDemoBrowser();
 
@@ -12,9 +13,7 @@ describe('member portal in a real Chromium', () => {
     // The window's title names the page, in the page's language.
     expect(await page.title()).toBe('Masuk ke akun Anda — Pulih');
     await checkPage(page, 'login');
-    await page.fill('#identifier', '19011111111');
-    await page.fill('#password', 'Pulih-Demo-2026');
-    await page.click('[data-testid="login-submit"]');
+    await submitLogin(page, '19011111111');
     await expect.poll(() => page.textContent('[data-testid="registered-email"]')).toContain('siti.rahayu@example.com');
     expect(await page.textContent('[data-testid="registered-phone"]')).toContain('0812-3456-7890');
     expect(await page.title()).toBe('Profil saya — Pulih');
@@ -28,9 +27,7 @@ describe('member portal in a real Chromium', () => {
   it('offers every account page from every account page, the profile included, with the page shown marked as current', async () => {
     const page = await demo.browser.newPage();
     await page.goto(`${demo.server.url}/`);
-    await page.fill('#identifier', 'siti.rahayu@example.com');
-    await page.fill('#password', 'Pulih-Demo-2026');
-    await page.click('[data-testid="login-submit"]');
+    await submitLogin(page, 'siti.rahayu@example.com');
     await page.waitForSelector('[data-testid="registered-email"]');
     const accountPages = [
       '/',
@@ -49,7 +46,7 @@ describe('member portal in a real Chromium', () => {
       // Reached by the navigation itself, as a member would.
       if (path !== '/') {
         await page.click(`nav[aria-label="Navigasi akun"] a[href="${path}"]`);
-        await expect.poll(() => page.evaluate(() => location.pathname)).toBe(path);
+        await expect.poll(() => new URL(page.url()).pathname).toBe(path);
       }
       await expect
         .poll(navigation)
@@ -61,9 +58,7 @@ describe('member portal in a real Chromium', () => {
   it('logs in with the email, and after logout the profile is gone', async () => {
     const page = await demo.browser.newPage();
     await page.goto(`${demo.server.url}/`);
-    await page.fill('#identifier', 'budi.santoso@example.com');
-    await page.fill('#password', 'Pulih-Demo-2026');
-    await page.click('[data-testid="login-submit"]');
+    await submitLogin(page, 'budi.santoso@example.com');
     await expect.poll(() => page.textContent('[data-testid="registered-email"]')).toContain('budi.santoso@example.com');
     await page.click('[data-testid="logout"]');
     await page.waitForSelector('#identifier');
@@ -77,9 +72,7 @@ describe('member portal in a real Chromium', () => {
     const page = await demo.browser.newPage();
     const messageFor = async (identifier: string) => {
       await page.goto(`${demo.server.url}/`);
-      await page.fill('#identifier', identifier);
-      await page.fill('#password', 'bukan-kata-sandinya');
-      await page.click('[data-testid="login-submit"]');
+      await submitLogin(page, identifier, 'bukan-kata-sandinya');
       await page.waitForSelector('[data-testid="login-error"]');
       // With the hint that a member sure of the password may be locked out, and how to get in now.
       return `${await page.textContent('[data-testid="login-error"]')} | ${await page.textContent('[data-testid="login-locked-hint"]')}`;

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useDemoBrowser } from './demo-browser.js';
 import { checkPage } from './page-checks.js';
+import { submitLogin } from './portal-login.js';
 
 // "Data saya": Siti downloads everything held about her as JSON and as PDF and finds every
 // category in it, then asks for a correction of her birth date with a KK scan.
@@ -19,9 +20,7 @@ writeFileSync(kkScan, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<
 async function logInAsSiti(): Promise<Page> {
   const page = await demo.browser.newPage({ viewport: { width: 360, height: 740 } });
   await page.goto(`${demo.server.url}/`);
-  await page.fill('#identifier', siti.email);
-  await page.fill('#password', siti.password);
-  await page.click('[data-testid="login-submit"]');
+  await submitLogin(page, siti.email, siti.password);
   await page.waitForSelector('[data-testid="full-name"]');
   return page;
 }
