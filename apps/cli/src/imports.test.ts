@@ -139,6 +139,26 @@ async function trpc<T>(url: string, token: string, path: string, input: unknown,
   return reply.result.data;
 }
 
+describe('pulih import employment', () => {
+  it('records the starts and ends employers report, refuses what contradicts the registry by line, and lists the job', async () => {
+    const admin = await loggedInAs('demo.admin');
+    const file = writeCsv('employment.csv', 'kpj,npp,segment,started_on,ended_on,end_reason,employer_name', [
+      '19033333333,10000003,PU,2010-01-01,2026-10-31,PHK,', // Budi's open employment ends
+      '19066666666,20000101,,2026-09-01,,,PT CONTOH JAYA', // Agus Prasetyo starts at a new employer
+      '19099999999,10000003,PU,2022-03-01,,,', // Agus Setiawan's ended employment cannot reopen
+    ]);
+    const result = await pulih(['import', 'employment', file], admin);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('3 rows read, 2 imported (1 with a note), 1 refused');
+    expect(result.stdout).toContain('line 3: diimpor dengan catatan / imported, note: employer registered');
+    expect(result.stdout).toContain('line 4: ditolak / refused: this employment has already ended');
+    const listed = await pulih(['import', 'list', '--kind', 'employment', '--json'], admin);
+    expect(JSON.parse(listed.stdout)).toMatchObject([{ kind: 'employment', state: 'completed', rowsAccepted: 2 }]);
+    const again = await pulih(['import', 'employment', file], admin);
+    expect(again.stdout).toContain('already imported');
+  });
+});
+
 describe('resuming an import after the server was killed', () => {
   it('continues where the killed server stopped, with every row exactly once', { timeout: 90_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pulih-cli-import-server-'));

@@ -24,6 +24,7 @@ import { registerDuplicatesResolve } from './commands/duplicates-resolve.js';
 import { registerDuplicatesScan } from './commands/duplicates-scan.js';
 import { registerDuplicatesShow } from './commands/duplicates-show.js';
 import { registerImportContributions } from './commands/import-contributions.js';
+import { registerImportEmployment } from './commands/import-employment.js';
 import { registerImportList } from './commands/import-list.js';
 import { registerImportMembers } from './commands/import-members.js';
 import { registerImportStatus } from './commands/import-status.js';
@@ -132,6 +133,7 @@ export function buildProgram(env: ReturnType<typeof readCliEnv>): Command {
     .description('Impor berkas / staff file imports: members, contributions (admin, supervisor)');
   registerImportMembers(imports, env);
   registerImportContributions(imports, env);
+  registerImportEmployment(imports, env);
   registerImportStatus(imports, env);
   registerImportList(imports, env);
   const corrections = program

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Command } from 'commander';
 import { type ApiClient, callApi } from '../api-client.js';
 import { loadCredentials } from '../credentials.js';
 import { type CliEnv, CliError } from '../env.js';
@@ -8,7 +9,9 @@ import { stderrImportProgress } from './import-progress.js';
 import { fetchReport, printOrWriteReport, type ReportLine, writeReport } from './import-report-output.js';
 import { type UploadReply, uploadFile } from './upload-file.js';
 
-export type ImportKind = 'members' | 'contributions';
+/** The kinds of file the API imports (its `imports.start` input). */
+export const IMPORT_KINDS = ['members', 'contributions', 'employment'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type ImportJob = Awaited<ReturnType<ApiClient['imports']['status']['query']>>;
 
 export interface ImportOptions {
@@ -21,6 +24,7 @@ const POLL_MS = 500;
 const LABEL: Record<ImportKind, string> = {
   members: 'impor peserta / importing members',
   contributions: 'impor iuran / importing contributions',
+  employment: 'impor laporan kepesertaan / importing employment reports',
 };
 
 /** One line on the counts of a job, for people. */
@@ -59,7 +63,7 @@ function uploadError(reply: UploadReply): CliError {
 }
 
 /**
- * `pulih import members|contributions FILE`: hashes the file (streaming), registers the job
+ * `pulih import members|contributions|employment FILE`: hashes the file (streaming), registers the job
  * (the server says where to resume), streams the file to the server and shows the server's
  * progress until the import ends, then the summary and the report. Nothing is parsed here: the
  * server is the one place that checks and writes rows.
@@ -86,7 +90,7 @@ export async function runImport(env: CliEnv, kind: ImportKind, path: string, opt
     upload.abort();
     progress.stop();
     process.stderr.write(
-      kind === 'members'
+      kind !== 'contributions'
         ? `\npulih: interrupted; what the server committed stays: run the same command again to resume\n`
         : `\npulih: interrupted; a file that had reached the server whole is still loaded by it (pulih import status ${started.jobId}), otherwise nothing was loaded: run the same command again\n`,
     );
@@ -124,4 +128,24 @@ export async function runImport(env: CliEnv, kind: ImportKind, path: string, opt
     );
   if (job.state === 'failed')
     throw new CliError(`the import stopped: ${job.error ?? 'unknown error'} (job ${job.jobId})`);
+}
+
+/**
+ * `pulih import KIND FILE`: the command of one kind of file, with the options every import takes
+ * (each kind's file says what its file holds).
+ */
+export function registerImportCommand(
+  imports: Command,
+  env: CliEnv,
+  kind: ImportKind,
+  texts: { readonly description: string; readonly report: string },
+): void {
+  imports
+    .command(kind)
+    .description(texts.description)
+    .argument('<file>', 'the CSV file')
+    .option('--report <file>', texts.report)
+    .option('--api-url <url>', 'API base URL (env PULIH_API_URL)')
+    .option('--json', 'machine-readable output')
+    .action((file: string, options: ImportOptions) => runImport(env, kind, file, options));
 }

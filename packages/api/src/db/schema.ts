@@ -788,7 +788,7 @@ export const missingContributionScans = sqliteTable('missing_contribution_scans'
   finishedAt: text('finished_at'),
 });
 
-export const importKinds = ['members', 'contributions'] as const;
+export const importKinds = ['members', 'contributions', 'employment'] as const;
 
 /**
  * A file imported by staff, processed by the server as it streams in. A members import commits

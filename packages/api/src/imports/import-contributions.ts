@@ -34,6 +34,9 @@ export interface ContributionsImportResult {
  */
 export const PLACEHOLDER_EMPLOYER_SUFFIX = ' (nama belum diketahui / name not yet known)';
 
+/** The name an employer gets until a feed names it (what the load below writes in SQL). */
+export const placeholderEmployerName = (npp: string): string => `NPP ${npp}${PLACEHOLDER_EMPLOYER_SUFFIX}`;
+
 const AMOUNT_FIELDS = 'wage, jht_employee, jht_employer, jkk, jkm, jp_employee, jp_employer, jkp';
 const AMOUNT_FIELDS_OF_S = AMOUNT_FIELDS.split(', ')
   .map((field) => `s.${field}`)

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { importJobs, importRejections, staffUsers } from '../db/schema.js';
+import { importJobs, type importKinds, importRejections, staffUsers } from '../db/schema.js';
 
-export type ImportKind = 'members' | 'contributions';
+export type ImportKind = (typeof importKinds)[number];
 export type ImportJobRow = typeof importJobs.$inferSelect;
 export type ImportState = ImportJobRow['state'];
 

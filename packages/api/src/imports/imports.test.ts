@@ -1,9 +1,21 @@
-import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runJhtNoticeJobs } from '../notices/jht-notice-jobs.js';
 import { sendPendingJhtNotices } from '../notices/pending-jht-notices.js';
+import {
+  csv,
+  type ImportKindName,
+  type ImportReply,
+  type ImportReportLine,
+  importFileOf,
+  interruptedAfter,
+  lineOf,
+  reportOfJob,
+  sha256,
+  startImportOf,
+  uploadTo,
+} from '../test-support/import-uploads.js';
 import { loginStaffWithTotp } from '../test-support/staff-login.js';
-import { createTestServer, dataOf, type TestServer } from '../test-support/test-server.js';
+import { createTestServer, type TestServer } from '../test-support/test-server.js';
 import { importContributions } from './import-contributions.js';
 import { findJob } from './import-job-store.js';
 import { NIK_NEEDS_CORRECTION } from './member-row.js';
@@ -12,11 +24,6 @@ import { startImport } from './start-import.js';
 const MEMBERS_HEADER = 'record_id,nik,kpj,full_name,birth_date,sex,mother_name,phone,email';
 const CONTRIBUTIONS_HEADER =
   'kpj,npp,period,wage,jht_employee,jht_employer,jkk,jkm,jp_employee,jp_employer,jkp,paid_at';
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const csv = (header: string, rows: readonly string[]) => `${[header, ...rows].join('\n')}\n`;
-/** The line of the i-th data row (the header is line 1). */
-const lineOf = (i: number) => i + 2;
 
 let server: TestServer;
 let admin: string;
@@ -28,58 +35,12 @@ beforeAll(async () => {
   branchOfficer = await loginStaffWithTotp(server, 'demo.branch');
 });
 
-interface Started {
-  jobId: string;
-  state: string;
-  alreadyImported: boolean;
-  resumeAfterLine: number;
-}
-interface Outcome {
-  jobId: string;
-  state: string;
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  lastCommittedLine: number;
-  error: string | null;
-  employersCreated?: number;
-}
-interface ReportLine {
-  line: number;
-  outcome: 'rejected' | 'imported_with_note';
-  reason: string;
-}
-
-async function start(kind: 'members' | 'contributions', text: string, token = admin): Promise<Started> {
-  const reply = await server.call(
-    'imports.start',
-    { kind, fileName: `${kind}.csv`, fileSha256: sha256(text) },
-    { bearer: token },
-  );
-  return dataOf<Started>(reply);
-}
-
-async function upload(jobId: string, body: string | ReadableStream<Uint8Array>, declaredBytes: number, token = admin) {
-  const response = await server.app.request(`http://localhost/api/imports/${jobId}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': String(declaredBytes) },
-    body,
-    duplex: 'half',
-  } as RequestInit);
-  return { status: response.status, json: (await response.json()) as Outcome & { error: unknown } };
-}
-
-async function importFile(kind: 'members' | 'contributions', text: string): Promise<Outcome> {
-  const started = await start(kind, text);
-  const reply = await upload(started.jobId, text, Buffer.byteLength(text));
-  expect(reply.status, JSON.stringify(reply.json)).toBe(200);
-  return reply.json;
-}
-
-async function reportOf(jobId: string): Promise<Map<number, ReportLine>> {
-  const reply = await server.call('imports.report', { jobId }, { method: 'GET', bearer: admin });
-  return new Map(dataOf<{ lines: ReportLine[] }>(reply).lines.map((l) => [l.line, l]));
-}
+const start = (kind: ImportKindName, text: string, token = admin) => startImportOf(server, token, kind, text);
+const upload = (jobId: string, body: string | ReadableStream<Uint8Array>, declaredBytes: number, token = admin) =>
+  uploadTo(server, token, jobId, body, declaredBytes);
+const importFile = (kind: ImportKindName, text: string) => importFileOf(server, admin, kind, text);
+const reportOf = (jobId: string) => reportOfJob(server, admin, jobId);
+type Outcome = ImportReply;
 
 const sql = <T>(query: string, ...params: unknown[]) => server.database.sqlite.prepare(query).all(...params) as T[];
 const memberOfKpj = (kpj: string) =>
@@ -110,18 +71,6 @@ const uploadOf = (text: string) => ({
   expectedBytes: Buffer.byteLength(text),
 });
 
-/** A stream that sends `text` and then fails, as an upload does when the sender goes away. */
-function interruptedAfter(text: string): ReadableStream<Uint8Array> {
-  let sent = false;
-  return new ReadableStream({
-    pull(controller) {
-      if (sent) controller.error(new Error('the connection was reset'));
-      else controller.enqueue(new TextEncoder().encode(text));
-      sent = true;
-    },
-  });
-}
-
 describe('members import', () => {
   const rows = [
     '1,3174054506900001,30000000001,Ani Lestari,1990-06-05,P,Sumarni,0812-3456-7890,Ani.Lestari@Example.com',
@@ -140,7 +89,7 @@ describe('members import', () => {
   ];
   const text = csv(MEMBERS_HEADER, rows);
   let outcome: Outcome;
-  let report: Map<number, ReportLine>;
+  let report: Map<number, ImportReportLine>;
 
   beforeAll(async () => {
     outcome = await importFile('members', text);

@@ -15,9 +15,15 @@ export interface StartedImport {
 }
 
 /**
+ * Members and employment reports commit line by line (`importByLines`), so an interrupted upload
+ * resumes; a contributions file loads all or nothing, so it starts over.
+ */
+const resumesByLine = (kind: ImportKind): boolean => kind !== 'contributions';
+
+/**
  * Registers (or resumes) the import of a file, identified by its kind and SHA-256, before its
- * upload: a members file whose earlier upload stopped continues the same job after its last
- * committed line; a contributions file starts over (nothing of it was loaded); a file imported
+ * upload: a members or employment file whose earlier upload stopped continues the same job after
+ * its last committed line; a contributions file starts over (nothing of it was loaded); a file imported
  * completely is not imported again.
  */
 export function startImport(
@@ -46,7 +52,7 @@ export function startImport(
         now,
       );
     if (latest && (latest.state === 'running' || latest.state === 'failed')) {
-      if (file.kind === 'members') {
+      if (resumesByLine(file.kind)) {
         reopenJob(tx, latest.id);
         audit('imports.resumed', latest.id, latest.lastCommittedLine);
         return {

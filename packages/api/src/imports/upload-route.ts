@@ -9,10 +9,12 @@ import { findStaffByToken } from '../repositories/session-repository.js';
 import { claimUpload, releaseUpload } from './active-uploads.js';
 import { withImportCache } from './import-cache.js';
 import { importContributions } from './import-contributions.js';
+import { employmentImport } from './import-employment.js';
 import { findJob } from './import-job-store.js';
-import { importMembers } from './import-members.js';
+import { membersImport } from './import-members.js';
 import { ImportTakenOverError, type ImportTuning } from './import-outcome.js';
 import { hasImportRole } from './import-roles.js';
+import { importByLines, type LineBatchedImport } from './line-batched-import.js';
 import { ImportFileError } from './read-upload.js';
 
 const STATUS: Partial<Record<AppErrorCode, ContentfulStatusCode>> = {
@@ -72,9 +74,10 @@ export function importUploadRoute(options: {
     try {
       let newlyPaid = 0;
       const outcome = await withImportCache(database.sqlite, async () => {
-        if (job.kind === 'members') {
-          return await importMembers(database, clock, job, staff.staffId, file, options.identityKey, options.tuning);
-        }
+        const byLines = <R>(kind: LineBatchedImport<R>) =>
+          importByLines(database, clock, job, staff.staffId, file, kind, options.tuning);
+        if (job.kind === 'members') return await byLines(membersImport(database.sqlite, options.identityKey));
+        if (job.kind === 'employment') return await byLines(employmentImport(database.sqlite, clock.now()));
         const imported = await importContributions(database, clock, job, staff.staffId, file, options.tuning);
         newlyPaid = imported.newlyPaidCount;
         return imported.outcome;

@@ -1,5 +1,6 @@
 export * from './bank-account.js';
 export * from './contribution-due.js';
+export * from './employment-report.js';
 export * from './jht-claim.js';
 export * from './jht-claim-lifecycle.js';
 export * from './jht-contribution.js';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { importKinds } from '../../db/schema.js';
 import type { ListedJob } from '../../imports/import-job-store.js';
 
-export const importKindInput = z.enum(['members', 'contributions']);
+export const importKindInput = z.enum(importKinds);
 export const importJobIdInput = z.uuid();
 
 export const importJobOutput = z.object({
