@@ -2,13 +2,7 @@ import { decideEmploymentReport, type Participation } from '@pulih/domain';
 import type Database from 'better-sqlite3';
 import { checkEmploymentRow, EMPLOYMENT_COLUMNS, type EmploymentRow, employmentProblem } from './employment-row.js';
 import { placeholderEmployerName } from './import-contributions.js';
-import { type AppliedRow, type LineBatchedImport, statementsOnce } from './line-batched-import.js';
-
-/**
- * An employment report touches one card's few employments and at most one employer: rows are
- * cheap, and batches are sized like the members import's (see `import-members.ts`).
- */
-const BATCH = { targetMs: 500, minRows: 1_000, maxRows: 50_000 } as const;
+import { type AppliedRow, LINE_BATCH, type LineBatchedImport, statementsOnce } from './line-batched-import.js';
 
 type HeldParticipation = Participation & { readonly id: number };
 
@@ -87,6 +81,6 @@ export function employmentImport(sqlite: Database.Database, now: Date): LineBatc
     columns: EMPLOYMENT_COLUMNS,
     check: (fields) => checkEmploymentRow(fields, today),
     apply: (row) => applyEmploymentRow(s, row),
-    batch: BATCH,
+    batch: LINE_BATCH,
   };
 }

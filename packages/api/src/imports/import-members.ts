@@ -1,18 +1,7 @@
 import { MEMBER_CSV_COLUMNS } from '@pulih/domain';
 import type Database from 'better-sqlite3';
-import { type AppliedRow, type LineBatchedImport, statementsOnce } from './line-batched-import.js';
+import { type AppliedRow, LINE_BATCH, type LineBatchedImport, statementsOnce } from './line-batched-import.js';
 import { checkMemberRow, type MemberRow, NIK_NEEDS_CORRECTION } from './member-row.js';
-
-/**
- * About how long one batch may hold the server (`TimedBatchSize`). Each commit rewrites the
- * index pages its rows touched, and four indexes take random keys, so on a million-member
- * registry a row costs more in a small batch than in a large one. With checkpoints on their own
- * thread (`db/checkpoints.ts`), 500 ms batches import a million members as fast as the former
- * ~1 s ones, which kept other requests waiting up to 2 s (docs/BENCHMARKS.md).
- */
-const BATCH_TARGET_MS = 500;
-const MIN_BATCH_ROWS = 1_000;
-const MAX_BATCH_ROWS = 50_000;
 
 /** The prepared statements of a members import, made once per database handle. */
 function prepareStatements(sqlite: Database.Database) {
@@ -127,6 +116,6 @@ export function membersImport(sqlite: Database.Database, identityKey: Buffer): L
     columns: MEMBER_CSV_COLUMNS,
     check: (fields) => checkMemberRow(fields, identityKey),
     apply: (row, now) => applyMemberRow(s, row, now),
-    batch: { targetMs: BATCH_TARGET_MS, minRows: MIN_BATCH_ROWS, maxRows: MAX_BATCH_ROWS },
+    batch: LINE_BATCH,
   };
 }

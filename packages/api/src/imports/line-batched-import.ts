@@ -36,6 +36,16 @@ export interface LineBatchedImport<R> {
   readonly batch: { readonly targetMs: number; readonly minRows: number; readonly maxRows: number };
 }
 
+/**
+ * About how long one batch may hold the server (`TimedBatchSize`), for members and employment
+ * reports alike. Each commit rewrites the index pages its rows touched, and the members' four
+ * indexes take random keys, so on a million-member registry a row costs more in a small batch than
+ * in a large one. With checkpoints on their own thread (`db/checkpoints.ts`), 500 ms batches import
+ * a million members as fast as the former ~1 s ones, which kept other requests waiting up to 2 s
+ * (docs/BENCHMARKS.md).
+ */
+export const LINE_BATCH = { targetMs: 500, minRows: 1_000, maxRows: 50_000 } as const;
+
 /** The statements every such import runs with each batch, prepared once per database handle. */
 function prepareJobStatements(sqlite: Database.Database) {
   return {
